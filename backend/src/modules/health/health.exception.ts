@@ -1,0 +1,3 @@
+import { AppException } from '../../platform/errors/app.exception';
+
+export class HealthException extends AppException {}

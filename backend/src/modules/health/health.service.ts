@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ReadinessResponse, StatusProbeResponse, SystemStatusResponse, WorkerStatus } from '@beacon/contracts';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../platform/config/app-config';
+import { currentCorrelationId } from '../../platform/logging/request-context';
+import { OutboxService } from '../../platform/outbox/outbox.service';
+import { QueueProducer } from '../../platform/queue/queue-producer';
+import { QUEUE_NAMES } from '../../platform/queue/jobs';
+import { StatusProbeAnswerEntity } from './entities/status-probe-answer.entity';
+import { StatusProbeEntity } from './entities/status-probe.entity';
+import { WorkerHeartbeatEntity } from './entities/worker-heartbeat.entity';
+import { HealthException } from './health.exception';
+
+const VERSION = '0.1.0';
+
+@Injectable()
+export class HealthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly producer: QueueProducer,
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async readiness(): Promise<ReadinessResponse> {
+    const [database, redis] = await Promise.all([this.databaseUp(), this.producer.ping()]);
+    const checks = { database: database ? 'up' : 'down', redis: redis ? 'up' : 'down' } as const;
+    return { status: database && redis ? 'ready' : 'not-ready', checks };
+  }
+
+  async systemStatus(): Promise<SystemStatusResponse> {
+    const [{ checks }, workers] = await Promise.all([this.readiness(), this.workers().catch(() => [])]);
+    return {
+      api: 'up',
+      database: checks.database,
+      redis: checks.redis,
+      worker: workers.some((w) => w.healthy) ? 'up' : 'down',
+      workers,
+      version: VERSION,
+      checkedAt: new Date().toISOString(),
+    };
+  }
+
+  /** Writes a probe and one job per queue in one transaction; the workers answer it. */
+  async requestProbe(): Promise<StatusProbeResponse> {
+    const correlationId = currentCorrelationId() ?? null;
+    const probe = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(StatusProbeEntity, manager.create(StatusProbeEntity, { correlationId }));
+      const data = { probeId: saved.id, correlationId: correlationId ?? saved.id };
+      await this.outbox.enqueue(
+        manager,
+        { name: 'scoring.status-probe', data },
+        { name: 'reports.status-probe', data },
+        { name: 'benchmarks.status-probe', data },
+      );
+      return saved;
+    });
+    return this.describeProbe(probe, []);
+  }
+
+  async probe(id: string): Promise<StatusProbeResponse> {
+    const probe = await this.dataSource.getRepository(StatusProbeEntity).findOneBy({ id });
+    if (!probe) throw new HealthException('not-found', 'PROBE_NOT_FOUND', `No status probe ${id}.`);
+    const answers = await this.dataSource.getRepository(StatusProbeAnswerEntity).find({ where: { probeId: id }, order: { queue: 'ASC' } });
+    return this.describeProbe(probe, answers);
+  }
+
+  /** Records that a worker answered a probe; answering twice stores one row. */
+  async answerProbe(probeId: string, queue: string, workerId: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO status_probe_answers (probe_id, queue, worker_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [probeId, queue, workerId],
+    );
+  }
+
+  private describeProbe(probe: StatusProbeEntity, answers: StatusProbeAnswerEntity[]): StatusProbeResponse {
+    const complete = QUEUE_NAMES.every((q) => answers.some((a) => a.queue === q));
+    const last = answers.reduce((max, a) => Math.max(max, a.answeredAt.getTime()), 0);
+    return {
+      id: probe.id,
+      state: complete ? 'completed' : 'pending',
+      requestedAt: probe.requestedAt.toISOString(),
+      answers: answers.map((a) => ({ queue: a.queue, workerId: a.workerId, answeredAt: a.answeredAt.toISOString() })),
+      roundTripMs: complete ? last - probe.requestedAt.getTime() : null,
+    };
+  }
+
+  private async workers(): Promise<WorkerStatus[]> {
+    const staleAfterMs = this.config.worker.heartbeatIntervalMs * 3;
+    const rows = await this.dataSource
+      .getRepository(WorkerHeartbeatEntity)
+      .createQueryBuilder('w')
+      .where(`w.last_seen_at > now() - interval '1 hour'`)
+      .orderBy('w.last_seen_at', 'DESC')
+      .getMany();
+    const now = Date.now();
+    return rows.map((w) => ({
+      workerId: w.workerId,
+      hostname: w.hostname,
+      queues: w.queues,
+      startedAt: w.startedAt.toISOString(),
+      lastSeenAt: w.lastSeenAt.toISOString(),
+      healthy: now - w.lastSeenAt.getTime() <= staleAfterMs,
+    }));
+  }
+
+  private async databaseUp(): Promise<boolean> {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { EnvironmentVariables } from './environment';
+
+/** Typed, validated configuration for the whole application. */
+@Injectable()
+export class AppConfig {
+  constructor(private readonly env: EnvironmentVariables) {}
+
+  get isProduction(): boolean {
+    return this.env.NODE_ENV === 'production';
+  }
+  get nodeEnv(): EnvironmentVariables['NODE_ENV'] {
+    return this.env.NODE_ENV;
+  }
+  get http() {
+    return { host: this.env.HTTP_HOST, port: this.env.HTTP_PORT, bodyLimit: this.env.HTTP_BODY_LIMIT };
+  }
+  get database() {
+    return {
+      url: this.env.DATABASE_URL,
+      ownerUrl: this.env.DATABASE_OWNER_URL ?? this.env.DATABASE_URL,
+      poolSize: this.env.DATABASE_POOL_SIZE,
+    };
+  }
+  get redis() {
+    return { url: this.env.REDIS_URL, prefix: this.env.QUEUE_PREFIX };
+  }
+  get logLevel(): EnvironmentVariables['LOG_LEVEL'] {
+    return this.env.LOG_LEVEL;
+  }
+  get webRoot(): string | undefined {
+    return this.env.WEB_ROOT;
+  }
+  get handbookDir(): string {
+    return this.env.HANDBOOK_DIR;
+  }
+  get worker() {
+    return {
+      concurrency: this.env.WORKER_CONCURRENCY,
+      lockDurationMs: this.env.JOB_LOCK_DURATION_MS,
+      outboxPollIntervalMs: this.env.OUTBOX_POLL_INTERVAL_MS,
+      heartbeatIntervalMs: this.env.WORKER_HEARTBEAT_INTERVAL_MS,
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { EnvironmentError, parseEnvironment } from './environment';
+
+const valid = { DATABASE_URL: 'postgres://beacon_app@127.0.0.1:5432/beacon' };
+
+describe('parseEnvironment', () => {
+  it('applies defaults and converts numbers', () => {
+    const env = parseEnvironment({ ...valid, HTTP_PORT: '8080' });
+    expect(env.HTTP_PORT).toBe(8080);
+    expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(env.NODE_ENV).toBe('development');
+    expect(env.HANDBOOK_DIR).toBe('../shared');
+  });
+
+  it('names every bad variable at once', () => {
+    let error: unknown;
+    try {
+      parseEnvironment({ DATABASE_URL: 'mysql://x', HTTP_PORT: '99999', LOG_LEVEL: 'loud', QUEUE_PREFIX: 'a:b' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvironmentError);
+    const variables = (error as EnvironmentError).problems.map((p) => p.variable).sort();
+    expect(variables).toEqual(['DATABASE_URL', 'HTTP_PORT', 'LOG_LEVEL', 'QUEUE_PREFIX']);
+  });
+
+  it('requires DATABASE_URL', () => {
+    expect(() => parseEnvironment({})).toThrow(/DATABASE_URL/);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(parseEnvironment({ ...valid, WEB_ROOT: '' }).WEB_ROOT).toBeUndefined();
+  });
+});

@@ -1,0 +1,151 @@
+import { existsSync } from 'node:fs';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/**
+ * Every environment variable Beacon reads, with its rules. This is the only place that reads
+ * `process.env`; the rest of the code asks `AppConfig` for typed values.
+ */
+export class EnvironmentVariables {
+  /** Runtime mode: `production` turns on secure cookies and refuses development defaults. */
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  /** Interface the HTTP server binds to. */
+  @IsString()
+  @MinLength(1)
+  HTTP_HOST = '127.0.0.1';
+
+  /** Port of the HTTP server (API, OpenAPI docs and the web app on one origin). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  HTTP_PORT = 3000;
+
+  /** Largest accepted JSON body, in bytes-with-unit as understood by body-parser (e.g. `1mb`). */
+  @Matches(/^\d+(b|kb|mb)$/i, { message: 'HTTP_BODY_LIMIT must look like 100kb or 1mb' })
+  HTTP_BODY_LIMIT = '1mb';
+
+  /** PostgreSQL URL of the application role (no table ownership, subject to row-level security). */
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
+  DATABASE_URL!: string;
+
+  /** PostgreSQL URL of the owner role, used only to run migrations and seeds. Defaults to DATABASE_URL. */
+  @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
+  DATABASE_OWNER_URL?: string;
+
+  /** A superuser URL used only by `db:provision` to create the roles and the database. */
+  @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
+  DATABASE_ADMIN_URL?: string;
+
+  /** Connections per process in the PostgreSQL pool. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 20;
+
+  /** Redis URL for the BullMQ queues (queue state only: PostgreSQL is the source of truth). */
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every BullMQ key, so several deployments or test runs can share one Redis. */
+  @Matches(/^[a-z0-9_-]+$/i, { message: 'QUEUE_PREFIX may hold letters, digits, - and _ only' })
+  QUEUE_PREFIX = 'beacon';
+
+  /** Lowest level written to the JSON log. */
+  @IsIn(['debug', 'info', 'warn', 'error'])
+  LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
+
+  /** Folder of the built web app served on the API's origin; empty = API only. */
+  @IsOptional()
+  @IsString()
+  WEB_ROOT?: string;
+
+  /** The team handbook beside the checkout (OSCAL schemas are read from it). */
+  @IsString()
+  HANDBOOK_DIR = '../shared';
+
+  /** Jobs one worker process runs at once, per queue. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WORKER_CONCURRENCY = 4;
+
+  /** How long a worker holds a job lock before another worker may take the job over. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  JOB_LOCK_DURATION_MS = 30000;
+
+  /** Fallback polling interval of the outbox relay (it is also woken by NOTIFY on every commit). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  OUTBOX_POLL_INTERVAL_MS = 1000;
+
+  /** How often a worker records that it is alive. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  WORKER_HEARTBEAT_INTERVAL_MS = 5000;
+}
+
+export class EnvironmentError extends Error {
+  constructor(readonly problems: { variable: string; reason: string }[]) {
+    super(
+      `Invalid environment: ${problems.map((p) => `${p.variable} (${p.reason})`).join('; ')}`,
+    );
+    this.name = 'EnvironmentError';
+  }
+}
+
+/** Validates a set of variables; throws `EnvironmentError` naming every bad variable. */
+export function parseEnvironment(source: Record<string, string | undefined>): EnvironmentVariables {
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const env = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
+  if (errors.length > 0) {
+    throw new EnvironmentError(
+      errors.map((e) => ({
+        variable: e.property,
+        reason: Object.values(e.constraints ?? {}).join(', ') || 'invalid',
+      })),
+    );
+  }
+  return env;
+}
+
+let loaded: EnvironmentVariables | undefined;
+
+/** Reads `.env` (when present) and the process environment once, and validates them. */
+export function loadEnvironment(): EnvironmentVariables {
+  if (!loaded) {
+    if (existsSync('.env')) process.loadEnvFile('.env');
+    loaded = parseEnvironment(process.env);
+  }
+  return loaded;
+}
+
+/** Forgets the cached environment (tests change variables between application instances). */
+export function resetEnvironmentCache(): void {
+  loaded = undefined;
+}

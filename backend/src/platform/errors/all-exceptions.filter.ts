@@ -1,0 +1,89 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import { COMMON_ERROR_CODES, type ErrorResponse } from '@beacon/contracts';
+import type { Request, Response } from 'express';
+import { CORRELATION_HEADER } from '../logging/correlation.middleware';
+import { JsonLogger } from '../logging/json-logger';
+import { acceptCorrelationId } from '../logging/request-context';
+import { AppException, HTTP_STATUS_OF } from './app.exception';
+
+const CODE_OF_STATUS: Record<number, string> = {
+  400: COMMON_ERROR_CODES.validationFailed,
+  401: COMMON_ERROR_CODES.unauthorized,
+  403: COMMON_ERROR_CODES.forbidden,
+  404: COMMON_ERROR_CODES.notFound,
+  409: COMMON_ERROR_CODES.conflict,
+  413: COMMON_ERROR_CODES.payloadTooLarge,
+  429: COMMON_ERROR_CODES.rateLimited,
+};
+
+interface BodyParserError {
+  type: string;
+  status: number;
+}
+
+function isBodyParserError(e: unknown): e is BodyParserError {
+  return typeof e === 'object' && e !== null && typeof (e as BodyParserError).type === 'string' && typeof (e as BodyParserError).status === 'number';
+}
+
+/** Maps every error to `{ code, message, details?, correlationId }` with the right status. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  constructor(private readonly logger: JsonLogger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    const correlationId =
+      (res.getHeader(CORRELATION_HEADER) as string | undefined) ?? acceptCorrelationId(req.header(CORRELATION_HEADER));
+    res.setHeader(CORRELATION_HEADER, correlationId);
+
+    const { status, body } = this.describe(exception);
+    if (status >= 500) {
+      this.logger.event('error', 'http.unhandled', {
+        correlationId,
+        path: req.originalUrl,
+        error: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception),
+      });
+    }
+    res.status(status).json({ ...body, correlationId } satisfies ErrorResponse);
+  }
+
+  private describe(exception: unknown): { status: number; body: Omit<ErrorResponse, 'correlationId'> } {
+    if (exception instanceof AppException) {
+      return {
+        status: HTTP_STATUS_OF[exception.kind],
+        body: { code: exception.code, message: exception.message, ...(exception.details === undefined ? {} : { details: exception.details }) },
+      };
+    }
+    // Express's adapter wraps body-parser errors (bad JSON, body too large) in an HttpException.
+    const bodyError = exception instanceof HttpException ? exception.cause : exception;
+    if (isBodyParserError(bodyError)) {
+      const mapped = describeBodyParserError(bodyError);
+      if (mapped) return mapped;
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const payload = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
+      const code = typeof payload['code'] === 'string' ? payload['code'] : (CODE_OF_STATUS[status] ?? `HTTP_${status}`);
+      const message = typeof payload['message'] === 'string' ? payload['message'] : exception.message;
+      const details = payload['details'];
+      return { status, body: { code, message, ...(details === undefined ? {} : { details }) } };
+    }
+    return {
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      body: { code: COMMON_ERROR_CODES.internal, message: 'Something went wrong on our side. Quote the correlation id when reporting it.' },
+    };
+  }
+}
+
+function describeBodyParserError(error: BodyParserError): { status: number; body: Omit<ErrorResponse, 'correlationId'> } | undefined {
+  if (error.type === 'entity.parse.failed') {
+    return { status: 400, body: { code: COMMON_ERROR_CODES.malformedJson, message: 'The request body is not valid JSON.' } };
+  }
+  if (error.type === 'entity.too.large') {
+    return { status: 413, body: { code: COMMON_ERROR_CODES.payloadTooLarge, message: 'The request body is larger than the accepted limit.' } };
+  }
+  return undefined;
+}

@@ -1,0 +1,48 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type OutboxStatus = 'pending' | 'relayed';
+
+/**
+ * A job that a state change asked for, written in the same transaction as that change. The
+ * worker's relay moves pending rows to BullMQ; PostgreSQL stays the source of truth.
+ */
+@Entity({ name: 'outbox_messages' })
+@Check('CHK_outbox_messages_status', `"status" IN ('pending', 'relayed')`)
+@Index('IDX_outbox_messages_pending', ['availableAt', 'id'], { where: `"status" = 'pending'` })
+export class OutboxMessageEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  queue!: string;
+
+  @Column({ type: 'text' })
+  jobName!: string;
+
+  @Column({ type: 'jsonb' })
+  payload!: Record<string, unknown>;
+
+  @Column({ type: 'uuid', nullable: true })
+  organizationId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  correlationId!: string | null;
+
+  @Column({ type: 'text', default: 'pending' })
+  status!: OutboxStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  availableAt!: Date;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  relayedAt!: Date | null;
+}

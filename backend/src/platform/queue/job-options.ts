@@ -1,0 +1,15 @@
+import type { DefaultJobOptions } from 'bullmq';
+
+/** Retries, backoff and retention for every job, in one place. */
+export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 24 * 3600, count: 5000 },
+  // Failed jobs stay for inspection for a week.
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/** BullMQ job ids may not contain ':' nor be integers: outbox row 42 becomes `outbox-42`. */
+export function jobIdForOutbox(outboxId: string): string {
+  return `outbox-${outboxId}`;
+}

@@ -1,0 +1,88 @@
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { AppConfig } from '../config/app-config';
+import { JsonLogger } from '../logging/json-logger';
+import { acceptCorrelationId, runWithContext } from '../logging/request-context';
+import { JobHandlerRegistry } from './job-handler-registry';
+import { isJobName, QUEUE_NAMES } from './jobs';
+import { createWorkerConnection } from './redis-connections';
+
+/** Identity of this worker process, shown on the status page and stored with job results. */
+export const WORKER_ID = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+
+/**
+ * Runs the BullMQ workers of every queue in this process (worker entry point only) and routes each
+ * job to its handler, with the job's correlation id in the logging context.
+ */
+@Injectable()
+export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly workers: Worker[] = [];
+  private connection?: Redis;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly registry: JobHandlerRegistry,
+    private readonly logger: JsonLogger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.registry.load();
+    this.connection = createWorkerConnection(this.config.redis.url);
+    this.connection.on('error', () => undefined);
+    for (const queue of QUEUE_NAMES) {
+      const worker = new Worker(queue, (job) => this.process(job), {
+        connection: this.connection,
+        prefix: this.config.redis.prefix,
+        concurrency: this.config.worker.concurrency,
+        lockDuration: this.config.worker.lockDurationMs,
+        stalledInterval: Math.max(1000, Math.floor(this.config.worker.lockDurationMs / 2)),
+      });
+      worker.on('error', (error) => this.logger.event('warn', 'worker.error', { queue, error: error.message }));
+      this.workers.push(worker);
+    }
+    this.logger.event('info', 'worker.started', { workerId: WORKER_ID, queues: QUEUE_NAMES });
+  }
+
+  /** Waits for the jobs in hand to finish, takes no new ones (SIGTERM). */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+    this.connection?.disconnect();
+    this.logger.event('info', 'worker.stopped', { workerId: WORKER_ID });
+  }
+
+  private async process(job: Job): Promise<void> {
+    const data: unknown = job.data;
+    const correlationId = acceptCorrelationId(
+      typeof data === 'object' && data !== null ? (data as { correlationId?: unknown }).correlationId : undefined,
+    );
+    return runWithContext({ correlationId }, async () => {
+      const fields = { jobId: job.id, job: job.name, queue: job.queueName, attempt: job.attemptsMade + 1 };
+      if (!isJobName(job.name) || typeof data !== 'object' || data === null) {
+        this.logger.event('error', 'job.rejected', { ...fields, reason: 'unknown job name or malformed payload' });
+        throw new UnrecoverableError(`Unknown job ${job.name} or malformed payload`);
+      }
+      const started = performance.now();
+      this.logger.event('info', 'job.started', fields);
+      try {
+        await this.registry.get(job.name).handle(job.name, data as never, {
+          jobId: job.id ?? '',
+          attempt: job.attemptsMade + 1,
+          workerId: WORKER_ID,
+          queue: job.queueName,
+        });
+        this.logger.event('info', 'job.completed', { ...fields, durationMs: performance.now() - started });
+      } catch (error) {
+        this.logger.event('error', 'job.failed', {
+          ...fields,
+          durationMs: performance.now() - started,
+          permanent: error instanceof UnrecoverableError,
+          error: error instanceof Error ? error.message : String(error),
+        });
+        throw error;
+      }
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { createDataSource } from '../src/database/data-source';
+import { provisionDatabase } from '../src/database/provision';
+import { ADMIN_URL, databaseUrl } from './test-env';
+
+/**
+ * One fresh database per test run, built by the production provisioning code and the
+ * migrations, and one BullMQ key prefix per run. Test workers inherit these variables.
+ */
+export default async function globalSetup(): Promise<void> {
+  const runId = `${Date.now().toString(36)}_${process.pid}`;
+  const database = `beacon_it_${runId}`;
+  const appUrl = databaseUrl('beacon_app', database);
+  const ownerUrl = databaseUrl('beacon_owner', database);
+  await provisionDatabase({ adminUrl: ADMIN_URL, appUrl, ownerUrl });
+  const owner = createDataSource({ url: ownerUrl, poolSize: 1 });
+  await owner.initialize();
+  await owner.runMigrations({ transaction: 'each' });
+  await owner.destroy();
+
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: appUrl,
+    DATABASE_OWNER_URL: ownerUrl,
+    DATABASE_ADMIN_URL: ADMIN_URL,
+    REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `beacon-it-${runId}`,
+    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+    OUTBOX_POLL_INTERVAL_MS: '200',
+    WORKER_HEARTBEAT_INTERVAL_MS: '1000',
+    BEACON_TEST_DATABASE: database,
+  });
+}

@@ -1,0 +1,70 @@
+// Module boundaries between the workspace's scopes, enforced with ESLint's core rule.
+// Nx's `enforce-module-boundaries` lives in a plugin that does not support Nx 24 core, so the
+// same tag policy is written out here: backend → shared+backend, frontend → shared+frontend,
+// shared → shared only, and no framework or infrastructure package inside shared/.
+
+const serverOnly = ['@nestjs/*', 'typeorm', 'typeorm/*', 'bullmq', 'ioredis', 'pg', 'express'];
+const angular = ['@angular/*'];
+const path = (scope) => ({
+  group: [`**/${scope}/**`, `${scope}/**`],
+  message: `This scope may not import from ${scope}/.`,
+});
+const packages = (names, why) => ({ group: names, message: why });
+
+/** Rule blocks keyed by scope; each block sets the whole rule for its folder. */
+export const boundaries = [
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            packages([...serverOnly, ...angular], 'shared/ is framework-neutral: no NestJS, TypeORM, BullMQ, ioredis or Angular.'),
+            path('backend'),
+            path('frontend'),
+            path('e2e'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            packages([...serverOnly, ...angular], 'shared/ is framework-neutral: no NestJS, TypeORM, BullMQ, ioredis or Angular.'),
+            packages(['fs', 'node:*', 'path', 'crypto'], 'shared/ also runs in the browser: no Node built-ins outside tests.'),
+            path('backend'),
+            path('frontend'),
+            path('e2e'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['backend/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [packages(angular, 'The backend may not import Angular.'), path('frontend'), path('e2e')] },
+      ],
+    },
+  },
+  {
+    files: ['frontend/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [packages(serverOnly, 'The frontend may not import server packages.'), path('backend'), path('e2e')],
+        },
+      ],
+    },
+  },
+];
