@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { HealthJobsModule } from './modules/health/health-jobs.module';
+import { OutboxOutcome } from './platform/outbox/outbox-outcome';
 import { OutboxRelay } from './platform/outbox/outbox-relay';
 import { PlatformModule } from './platform/platform.module';
 import { JobHandlerRegistry } from './platform/queue/job-handler-registry';
@@ -9,6 +10,6 @@ import { WorkerRuntime } from './platform/queue/worker-runtime';
 /** The background worker: the same contexts' job handlers, the queue workers and the outbox relay. */
 @Module({
   imports: [PlatformModule, DiscoveryModule, HealthJobsModule],
-  providers: [JobHandlerRegistry, WorkerRuntime, OutboxRelay],
+  providers: [JobHandlerRegistry, WorkerRuntime, OutboxRelay, OutboxOutcome],
 })
 export class WorkerModule {}

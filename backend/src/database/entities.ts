@@ -1,7 +1,8 @@
+import { CATALOG_ENTITIES } from '../modules/catalog/entities';
 import { StatusProbeAnswerEntity } from '../modules/health/entities/status-probe-answer.entity';
 import { StatusProbeEntity } from '../modules/health/entities/status-probe.entity';
 import { WorkerHeartbeatEntity } from '../modules/health/entities/worker-heartbeat.entity';
 import { OutboxMessageEntity } from '../platform/outbox/outbox-message.entity';
 
 /** Every entity of the application, for the shared data source and the drift check. */
-export const ENTITIES = [OutboxMessageEntity, WorkerHeartbeatEntity, StatusProbeEntity, StatusProbeAnswerEntity];
+export const ENTITIES = [OutboxMessageEntity, WorkerHeartbeatEntity, StatusProbeEntity, StatusProbeAnswerEntity, ...CATALOG_ENTITIES];

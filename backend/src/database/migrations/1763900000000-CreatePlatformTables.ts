@@ -18,11 +18,15 @@ export class CreatePlatformTables1763900000000 implements MigrationInterface {
         "available_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         "relayed_at" TIMESTAMP WITH TIME ZONE,
+        "completed_at" TIMESTAMP WITH TIME ZONE,
         CONSTRAINT "PK_outbox_messages" PRIMARY KEY ("id"),
-        CONSTRAINT "CHK_outbox_messages_status" CHECK ("status" IN ('pending', 'relayed'))
+        CONSTRAINT "CHK_outbox_messages_status" CHECK ("status" IN ('pending', 'relayed', 'completed', 'failed'))
       )`);
     await q.query(
       `CREATE INDEX "IDX_outbox_messages_pending" ON "outbox_messages" ("available_at", "id") WHERE "status" = 'pending'`,
+    );
+    await q.query(
+      `CREATE INDEX "IDX_outbox_messages_relayed" ON "outbox_messages" ("relayed_at") WHERE "status" = 'relayed'`,
     );
     // Wake the relay as soon as a transaction that wrote outbox rows commits.
     await q.query(`

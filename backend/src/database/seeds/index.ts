@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { catalogSeeder } from './catalog.seeder';
 
 /** An idempotent loader of reference or demo data; returns a one-line summary. */
 export interface Seeder {
@@ -7,4 +8,4 @@ export interface Seeder {
 }
 
 /** Seeders in the order they run (`nx run backend:db:seed`). */
-export const SEEDERS: Seeder[] = [];
+export const SEEDERS: Seeder[] = [catalogSeeder];

@@ -31,14 +31,18 @@ export class AppConfig {
   get webRoot(): string | undefined {
     return this.env.WEB_ROOT;
   }
-  get handbookDir(): string {
-    return this.env.HANDBOOK_DIR;
+  get catalogDir(): string {
+    return this.env.CATALOG_DIR;
+  }
+  get oscalSchemaDir(): string {
+    return this.env.OSCAL_SCHEMA_DIR;
   }
   get worker() {
     return {
       concurrency: this.env.WORKER_CONCURRENCY,
       lockDurationMs: this.env.JOB_LOCK_DURATION_MS,
       outboxPollIntervalMs: this.env.OUTBOX_POLL_INTERVAL_MS,
+      outboxRedeliverAfterMs: this.env.OUTBOX_REDELIVER_AFTER_MS,
       heartbeatIntervalMs: this.env.WORKER_HEARTBEAT_INTERVAL_MS,
     };
   }

@@ -8,7 +8,7 @@ describe('parseEnvironment', () => {
     expect(env.HTTP_PORT).toBe(8080);
     expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
     expect(env.NODE_ENV).toBe('development');
-    expect(env.HANDBOOK_DIR).toBe('../shared');
+    expect(env.OSCAL_SCHEMA_DIR).toBe('../shared/standards/oscal');
   });
 
   it('names every bad variable at once', () => {

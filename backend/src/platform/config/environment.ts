@@ -79,9 +79,15 @@ export class EnvironmentVariables {
   @IsString()
   WEB_ROOT?: string;
 
-  /** The team handbook beside the checkout (OSCAL schemas are read from it). */
+  /** Folder of the framework catalogue (YAML), imported by `db:seed`. */
   @IsString()
-  HANDBOOK_DIR = '../shared';
+  @MinLength(1)
+  CATALOG_DIR = 'shared/catalog';
+
+  /** NIST's OSCAL JSON schemas, against which exports are validated (the only path outside the repository). */
+  @IsString()
+  @MinLength(1)
+  OSCAL_SCHEMA_DIR = '../shared/standards/oscal';
 
   /** Jobs one worker process runs at once, per queue. */
   @Transform(toInt)
@@ -101,6 +107,15 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(50)
   OUTBOX_POLL_INTERVAL_MS = 1000;
+
+  /**
+   * A relayed job whose handler has not finished after this long is relayed again (same job id:
+   * a no-op while BullMQ still has it; a new copy if Redis lost it, e.g. restarted without persistence).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  OUTBOX_REDELIVER_AFTER_MS = 600000;
 
   /** How often a worker records that it is alive. */
   @Transform(toInt)

@@ -1,13 +1,15 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type OutboxStatus = 'pending' | 'relayed';
+/** pending → relayed (in BullMQ) → completed | failed (the handler's outcome). */
+export type OutboxStatus = 'pending' | 'relayed' | 'completed' | 'failed';
 
 /**
  * A job that a state change asked for, written in the same transaction as that change. The
  * worker's relay moves pending rows to BullMQ; PostgreSQL stays the source of truth.
  */
 @Entity({ name: 'outbox_messages' })
-@Check('CHK_outbox_messages_status', `"status" IN ('pending', 'relayed')`)
+@Check('CHK_outbox_messages_status', `"status" IN ('pending', 'relayed', 'completed', 'failed')`)
+@Index('IDX_outbox_messages_relayed', ['relayedAt'], { where: `"status" = 'relayed'` })
 @Index('IDX_outbox_messages_pending', ['availableAt', 'id'], { where: `"status" = 'pending'` })
 export class OutboxMessageEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
@@ -45,4 +47,7 @@ export class OutboxMessageEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   relayedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
 }

@@ -24,6 +24,8 @@ interface PendingRow {
  * Moves pending outbox rows to BullMQ (worker only). Rows are claimed with `FOR UPDATE SKIP
  * LOCKED`, so several workers can relay at once; the job id comes from the row id, so relaying a
  * row twice yields one job. While Redis is down a row stays pending and is retried with backoff.
+ * A relayed row whose job has not completed after `OUTBOX_REDELIVER_AFTER_MS` is relayed again,
+ * so a job that Redis lost (a restart without persistence) still runs; handlers are idempotent.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -88,9 +90,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return this.dataSource.transaction(async (manager) => {
       const rows: PendingRow[] = await manager.query(
         `SELECT id, job_name, payload, correlation_id, attempts FROM outbox_messages
-          WHERE status = 'pending' AND available_at <= now()
+          WHERE (status = 'pending' AND available_at <= now())
+             OR (status = 'relayed' AND relayed_at < now() - ($2 || ' milliseconds')::interval)
           ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH_SIZE],
+        [BATCH_SIZE, String(this.config.worker.outboxRedeliverAfterMs)],
       );
       const done: string[] = [];
       let blocked = false;

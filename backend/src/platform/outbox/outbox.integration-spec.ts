@@ -126,6 +126,25 @@ describe('transactional outbox (real PostgreSQL and Redis)', () => {
       await producer.add({ name: 'scoring.status-probe', data: { probeId, correlationId: 'duplicate' } }, 'duplicate-delivery');
       await waitFor(async () => (await producer.queue('scoring').getJobCounts('completed'))['completed'] === 2, 5000, 'duplicate processed');
       expect(await answers(probeId)).toBe(3);
+      await waitFor(async () => (await count('outbox_messages', `status = 'completed'`)) === 3, 5000, 'outbox rows completed');
+    });
+
+    it('relays again a job that Redis lost (restart without persistence), so it still runs once', async () => {
+      const res = await http(api).post('/api/v1/status/probes').expect(202);
+      const probeId = (res.body as StatusProbeResponse).id;
+      const relay = relayModule.get(OutboxRelay);
+      const producer = relayModule.get(QueueProducer);
+      expect(await relay.drain()).toBe(3);
+      // Redis loses everything it had; the rows say "relayed" but no job exists any more.
+      for (const queue of QUEUE_NAMES) await producer.queue(queue).obliterate({ force: true });
+      expect(await relay.drain()).toBe(0);
+
+      // Past the redelivery delay, the relay hands the unfinished jobs over again.
+      await owner.query(`UPDATE outbox_messages SET relayed_at = now() - interval '1 hour' WHERE status = 'relayed'`);
+      expect(await relay.drain()).toBe(3);
+      worker = await startWorker();
+      await waitFor(async () => (await answers(probeId)) === 3, 15000, 'three probe answers after redelivery');
+      await waitFor(async () => (await count('outbox_messages', `status = 'completed'`)) === 3, 5000, 'outbox rows completed');
     });
   });
 
@@ -161,7 +180,7 @@ describe('transactional outbox (real PostgreSQL and Redis)', () => {
 
       await privateRedis.start();
       await waitFor(async () => (await answers(probeId)) === 3, 45000, 'probe answered after Redis returned');
-      expect(await count('outbox_messages', `status = 'relayed'`)).toBe(3);
+      await waitFor(async () => (await count('outbox_messages', `status = 'completed'`)) === 3, 5000, 'outbox rows completed');
     });
   });
 });

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { JsonLogger } from '../logging/json-logger';
 import { acceptCorrelationId, runWithContext } from '../logging/request-context';
+import { OutboxOutcome } from '../outbox/outbox-outcome';
 import { JobHandlerRegistry } from './job-handler-registry';
 import { isJobName, QUEUE_NAMES } from './jobs';
 import { createWorkerConnection } from './redis-connections';
@@ -26,6 +27,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     private readonly config: AppConfig,
     private readonly registry: JobHandlerRegistry,
     private readonly logger: JsonLogger,
+    private readonly outcome: OutboxOutcome,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -62,6 +64,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
       const fields = { jobId: job.id, job: job.name, queue: job.queueName, attempt: job.attemptsMade + 1 };
       if (!isJobName(job.name) || typeof data !== 'object' || data === null) {
         this.logger.event('error', 'job.rejected', { ...fields, reason: 'unknown job name or malformed payload' });
+        await this.outcome.failed(job.id, 'unknown job name or malformed payload').catch(() => undefined);
         throw new UnrecoverableError(`Unknown job ${job.name} or malformed payload`);
       }
       const started = performance.now();
@@ -73,14 +76,13 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
           workerId: WORKER_ID,
           queue: job.queueName,
         });
+        await this.outcome.completed(job.id);
         this.logger.event('info', 'job.completed', { ...fields, durationMs: performance.now() - started });
       } catch (error) {
-        this.logger.event('error', 'job.failed', {
-          ...fields,
-          durationMs: performance.now() - started,
-          permanent: error instanceof UnrecoverableError,
-          error: error instanceof Error ? error.message : String(error),
-        });
+        const message = error instanceof Error ? error.message : String(error);
+        const permanent = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        this.logger.event('error', 'job.failed', { ...fields, durationMs: performance.now() - started, permanent, error: message });
+        if (permanent) await this.outcome.failed(job.id, message).catch(() => undefined);
         throw error;
       }
     });

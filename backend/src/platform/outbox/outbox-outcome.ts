@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+const OUTBOX_JOB_ID = /^outbox-(\d+)$/;
+
+/** Records on the outbox row what became of its job, so the relay knows what to deliver again. */
+@Injectable()
+export class OutboxOutcome {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async completed(jobId: string | undefined): Promise<void> {
+    const id = OUTBOX_JOB_ID.exec(jobId ?? '')?.[1];
+    if (!id) return;
+    await this.dataSource.query(
+      `UPDATE outbox_messages SET status = 'completed', completed_at = now(), last_error = NULL WHERE id = $1`,
+      [id],
+    );
+  }
+
+  async failed(jobId: string | undefined, error: string): Promise<void> {
+    const id = OUTBOX_JOB_ID.exec(jobId ?? '')?.[1];
+    if (!id) return;
+    await this.dataSource.query(`UPDATE outbox_messages SET status = 'failed', last_error = $2 WHERE id = $1`, [id, error]);
+  }
+}
