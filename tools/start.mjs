@@ -49,7 +49,7 @@ const started = Date.now();
 await ensurePostgres(process.env.DATABASE_ADMIN_URL, log, fail);
 await ensureRedis(process.env.REDIS_URL, log, fail);
 
-const nx = join(root, 'node_modules', 'nx', 'bin', 'nx.js');
+const nx = join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
 run(process.execPath, [nx, 'run-many', '-t', 'build', '-p', 'backend', 'frontend', '--outputStyle=static'], 'Building backend and web app…');
 const cli = join(root, 'dist/backend/backend/src/database/cli.js');
 if (reset) run(process.execPath, [cli, 'drop'], 'Dropping the database (--reset)…');

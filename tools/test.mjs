@@ -25,7 +25,7 @@ rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
-const nx = join(root, 'node_modules', 'nx', 'bin', 'nx.js');
+const nx = join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
 const steps = [
   ['Lint, typecheck and unit tests', ['run-many', '-t', 'lint', 'typecheck', 'test', '--outputStyle=static']],
   ['Integration tests (PostgreSQL, Redis)', ['run', 'backend:integration', '--outputStyle=static']],
