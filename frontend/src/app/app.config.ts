@@ -1,0 +1,26 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import {
+  type ApplicationConfig,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
+import { TitleStrategy, provideRouter, withInMemoryScrolling } from '@angular/router';
+import { routes } from './app.routes';
+import { apiBaseUrlInterceptor } from './core/http/api-base-url.interceptor';
+import { correlationIdInterceptor } from './core/http/correlation-id.interceptor';
+import { errorInterceptor } from './core/http/error.interceptor';
+import { I18nTitleStrategy } from './core/i18n/title-strategy';
+import { provideAppIcons } from './core/layout/icons';
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideZonelessChangeDetection(),
+    provideRouter(routes, withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
+    { provide: TitleStrategy, useExisting: I18nTitleStrategy },
+    // Order matters: the URL is final before the correlation id is set, and the error
+    // interceptor sees the header it reports.
+    provideHttpClient(withInterceptors([apiBaseUrlInterceptor, correlationIdInterceptor, errorInterceptor])),
+    provideAppIcons(),
+  ],
+};

@@ -1,0 +1,17 @@
+import { type Routes } from '@angular/router';
+
+/** Route `title`s are translation keys, resolved by `I18nTitleStrategy`. */
+export const routes: Routes = [
+  {
+    path: '',
+    pathMatch: 'full',
+    title: 'nav.home',
+    loadComponent: () => import('./features/home/home-page').then((m) => m.HomePage),
+  },
+  {
+    path: 'status',
+    title: 'status.title',
+    loadChildren: () => import('./features/status/status.routes').then((m) => m.statusRoutes),
+  },
+  { path: '**', redirectTo: '' },
+];

@@ -1,0 +1,98 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatListModule } from '@angular/material/list';
+import { MatSidenavModule } from '@angular/material/sidenav';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { map } from 'rxjs';
+import { ErrorNotifier } from '../http/error-notifier';
+import { TranslatePipe } from '../i18n/translate-pipe';
+import { type TranslationKey } from '../i18n/translations';
+import { LanguageSwitch } from './language-switch';
+
+interface NavLink {
+  path: string;
+  label: TranslationKey;
+  icon: string;
+  testId: string;
+  exact: boolean;
+}
+
+/** Below this width the navigation slides over the content instead of sitting beside it. */
+const NARROW_QUERY = '(max-width: 959.98px)';
+
+/** Application frame: toolbar, navigation and the routed content. */
+@Component({
+  selector: 'app-shell',
+  imports: [
+    LanguageSwitch,
+    MatButtonModule,
+    MatIconModule,
+    MatListModule,
+    MatSidenavModule,
+    MatToolbarModule,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+    TranslatePipe,
+  ],
+  templateUrl: './shell.html',
+  styleUrl: './shell.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Shell {
+  protected readonly links: readonly NavLink[] = [
+    { path: '/', label: 'nav.home', icon: 'home', testId: 'nav-home', exact: true },
+    { path: '/status', label: 'nav.status', icon: 'dns', testId: 'nav-status', exact: false },
+  ];
+
+  protected readonly narrow = toSignal(
+    inject(BreakpointObserver)
+      .observe(NARROW_QUERY)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  /** Whether the user opened the navigation on a narrow screen; on wide screens it is always open. */
+  private readonly openedOnNarrow = signal(false);
+  protected readonly opened = computed(() => !this.narrow() || this.openedOnNarrow());
+
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  constructor() {
+    const notifier = inject(ErrorNotifier);
+    // Fetch the snack bar while the server is reachable, so network errors can still be shown.
+    afterNextRender(() => {
+      notifier.preload().catch(() => undefined);
+    });
+  }
+
+  protected toggleNav(): void {
+    this.openedOnNarrow.update((open) => !open);
+  }
+
+  /** Keeps the signal in step when the drawer closes itself (backdrop click, Escape). */
+  protected navOpenedChange(open: boolean): void {
+    if (this.narrow()) this.openedOnNarrow.set(open);
+  }
+
+  protected linkFollowed(): void {
+    if (this.narrow()) this.openedOnNarrow.set(false);
+  }
+
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.main().nativeElement.focus();
+  }
+}
