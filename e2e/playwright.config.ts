@@ -7,7 +7,8 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const port = Number(process.env['E2E_PORT'] ?? 3210);
 export const baseURL = `http://127.0.0.1:${port}`;
-const database = 'beacon_e2e';
+// One database and queue prefix per port, so two runs on one machine never share state.
+const database = `beacon_e2e_${port}`;
 
 export default defineConfig({
   testDir: './src/tests',
@@ -50,7 +51,7 @@ export default defineConfig({
       HTTP_PORT: String(port),
       DATABASE_URL: `postgres://beacon_app@127.0.0.1:5432/${database}`,
       DATABASE_OWNER_URL: `postgres://beacon_owner@127.0.0.1:5432/${database}`,
-      QUEUE_PREFIX: 'beacon-e2e',
+      QUEUE_PREFIX: `beacon-e2e-${port}`,
       LOG_LEVEL: 'warn',
     },
   },
