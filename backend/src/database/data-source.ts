@@ -26,6 +26,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     synchronize: false,
     migrationsRun: false,
     installExtensions: false,
+    uuidExtension: 'pgcrypto',
     extra: { max: settings.poolSize ?? 10, application_name: settings.applicationName ?? 'beacon' },
   };
 }

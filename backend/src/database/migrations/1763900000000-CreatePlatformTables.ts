@@ -7,6 +7,7 @@ export class CreatePlatformTables1763900000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE "outbox_messages" (
         "id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
+        "job_id" uuid NOT NULL DEFAULT gen_random_uuid(),
         "queue" text NOT NULL,
         "job_name" text NOT NULL,
         "payload" jsonb NOT NULL,
@@ -20,6 +21,7 @@ export class CreatePlatformTables1763900000000 implements MigrationInterface {
         "relayed_at" TIMESTAMP WITH TIME ZONE,
         "completed_at" TIMESTAMP WITH TIME ZONE,
         CONSTRAINT "PK_outbox_messages" PRIMARY KEY ("id"),
+        CONSTRAINT "UQ_outbox_messages_job_id" UNIQUE ("job_id"),
         CONSTRAINT "CHK_outbox_messages_status" CHECK ("status" IN ('pending', 'relayed', 'completed', 'failed'))
       )`);
     await q.query(

@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Generated, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** pending → relayed (in BullMQ) → completed | failed (the handler's outcome). */
 export type OutboxStatus = 'pending' | 'relayed' | 'completed' | 'failed';
@@ -8,12 +8,22 @@ export type OutboxStatus = 'pending' | 'relayed' | 'completed' | 'failed';
  * worker's relay moves pending rows to BullMQ; PostgreSQL stays the source of truth.
  */
 @Entity({ name: 'outbox_messages' })
+@Unique('UQ_outbox_messages_job_id', ['jobId'])
 @Check('CHK_outbox_messages_status', `"status" IN ('pending', 'relayed', 'completed', 'failed')`)
 @Index('IDX_outbox_messages_relayed', ['relayedAt'], { where: `"status" = 'relayed'` })
 @Index('IDX_outbox_messages_pending', ['availableAt', 'id'], { where: `"status" = 'pending'` })
 export class OutboxMessageEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
+
+  /**
+   * The BullMQ job id is derived from this (`outbox-<jobId>`): stable for the row, so relaying it
+   * twice keeps one job, and unique across databases, so a restored or reset database never
+   * collides with jobs Redis still remembers.
+   */
+  @Column({ type: 'uuid' })
+  @Generated('uuid')
+  jobId!: string;
 
   @Column({ type: 'text' })
   queue!: string;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-const OUTBOX_JOB_ID = /^outbox-(\d+)$/;
+const OUTBOX_JOB_ID = /^outbox-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /** Records on the outbox row what became of its job, so the relay knows what to deliver again. */
 @Injectable()
@@ -13,7 +13,7 @@ export class OutboxOutcome {
     const id = OUTBOX_JOB_ID.exec(jobId ?? '')?.[1];
     if (!id) return;
     await this.dataSource.query(
-      `UPDATE outbox_messages SET status = 'completed', completed_at = now(), last_error = NULL WHERE id = $1`,
+      `UPDATE outbox_messages SET status = 'completed', completed_at = now(), last_error = NULL WHERE job_id = $1`,
       [id],
     );
   }
@@ -21,6 +21,6 @@ export class OutboxOutcome {
   async failed(jobId: string | undefined, error: string): Promise<void> {
     const id = OUTBOX_JOB_ID.exec(jobId ?? '')?.[1];
     if (!id) return;
-    await this.dataSource.query(`UPDATE outbox_messages SET status = 'failed', last_error = $2 WHERE id = $1`, [id, error]);
+    await this.dataSource.query(`UPDATE outbox_messages SET status = 'failed', last_error = $2 WHERE job_id = $1`, [id, error]);
   }
 }

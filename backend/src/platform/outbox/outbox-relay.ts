@@ -14,6 +14,7 @@ const MAX_BACKOFF_MS = 30_000;
 
 interface PendingRow {
   id: string;
+  job_id: string;
   job_name: string;
   payload: Record<string, unknown>;
   correlation_id: string | null;
@@ -22,7 +23,7 @@ interface PendingRow {
 
 /**
  * Moves pending outbox rows to BullMQ (worker only). Rows are claimed with `FOR UPDATE SKIP
- * LOCKED`, so several workers can relay at once; the job id comes from the row id, so relaying a
+ * LOCKED`, so several workers can relay at once; the job id comes from the row, so relaying a
  * row twice yields one job. While Redis is down a row stays pending and is retried with backoff.
  * A relayed row whose job has not completed after `OUTBOX_REDELIVER_AFTER_MS` is relayed again,
  * so a job that Redis lost (a restart without persistence) still runs; handlers are idempotent.
@@ -89,7 +90,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async relayBatch(): Promise<{ relayed: number; claimed: number; blocked: boolean }> {
     return this.dataSource.transaction(async (manager) => {
       const rows: PendingRow[] = await manager.query(
-        `SELECT id, job_name, payload, correlation_id, attempts FROM outbox_messages
+        `SELECT id, job_id, job_name, payload, correlation_id, attempts FROM outbox_messages
           WHERE (status = 'pending' AND available_at <= now())
              OR (status = 'relayed' AND relayed_at < now() - ($2 || ' milliseconds')::interval)
           ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
@@ -109,7 +110,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         const job = { name: row.job_name, data: row.payload } as unknown as JobItem;
         try {
           await runWithContext({ correlationId: row.correlation_id ?? `outbox-${row.id}` }, () =>
-            this.producer.add(job, jobIdForOutbox(row.id)),
+            this.producer.add(job, jobIdForOutbox(row.job_id)),
           );
           done.push(row.id);
         } catch (error) {

@@ -129,6 +129,20 @@ describe('transactional outbox (real PostgreSQL and Redis)', () => {
       await waitFor(async () => (await count('outbox_messages', `status = 'completed'`)) === 3, 5000, 'outbox rows completed');
     });
 
+    it('never collides with jobs Redis remembers from before a database reset', async () => {
+      const relay = relayModule.get(OutboxRelay);
+      worker = await startWorker();
+      const first = ((await http(api).post('/api/v1/status/probes').expect(202)).body as StatusProbeResponse).id;
+      await relay.drain();
+      await waitFor(async () => (await answers(first)) === 3, 15000, 'first probe answered');
+
+      // The database is reset (outbox ids start again at 1); Redis still holds the completed jobs.
+      await clearTables(owner, TABLES);
+      const second = ((await http(api).post('/api/v1/status/probes').expect(202)).body as StatusProbeResponse).id;
+      await relay.drain();
+      await waitFor(async () => (await answers(second)) === 3, 15000, 'second probe answered after the reset');
+    });
+
     it('relays again a job that Redis lost (restart without persistence), so it still runs once', async () => {
       const res = await http(api).post('/api/v1/status/probes').expect(202);
       const probeId = (res.body as StatusProbeResponse).id;

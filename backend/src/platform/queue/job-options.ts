@@ -9,7 +9,7 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
-/** BullMQ job ids may not contain ':' nor be integers: outbox row 42 becomes `outbox-42`. */
-export function jobIdForOutbox(outboxId: string): string {
-  return `outbox-${outboxId}`;
+/** BullMQ job ids may not contain ':' nor be integers: an outbox row's job id is `outbox-<uuid>`. */
+export function jobIdForOutbox(outboxJobId: string): string {
+  return `outbox-${outboxJobId}`;
 }
