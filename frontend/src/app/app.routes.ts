@@ -9,6 +9,11 @@ export const routes: Routes = [
     loadComponent: () => import('./features/home/home-page').then((m) => m.HomePage),
   },
   {
+    path: 'frameworks',
+    title: 'catalog.title',
+    loadChildren: () => import('./features/catalog/catalog.routes').then((m) => m.catalogRoutes),
+  },
+  {
     path: 'status',
     title: 'status.title',
     loadChildren: () => import('./features/status/status.routes').then((m) => m.statusRoutes),

@@ -45,6 +45,8 @@ describe('App shell', () => {
     expect(element.querySelector('main#main-content')).not.toBeNull();
     expect(element.querySelector('[data-testid="nav-home"]')?.getAttribute('aria-current')).toBe('page');
     expect(element.querySelector('[data-testid="nav-status"]')?.getAttribute('href')).toBe('/status');
+    expect(element.querySelector('[data-testid="nav-frameworks"]')?.getAttribute('href')).toBe('/frameworks');
+    expect(element.querySelector('[data-testid="nav-frameworks"]')?.textContent?.trim()).toBe('Frameworks');
     expect(element.querySelector('[data-testid="page-title"]')?.textContent?.trim()).toBe(
       'Welcome to Beacon',
     );

@@ -13,6 +13,7 @@ export const en = {
     close: 'Close navigation',
     home: 'Home',
     status: 'System status',
+    frameworks: 'Frameworks',
   },
   language: {
     label: 'Language',

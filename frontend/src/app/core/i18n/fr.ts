@@ -12,6 +12,7 @@ export const fr: Translations = {
     close: 'Fermer la navigation',
     home: 'Accueil',
     status: 'État du système',
+    frameworks: 'Référentiels',
   },
   language: {
     label: 'Langue',

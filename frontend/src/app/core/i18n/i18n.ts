@@ -2,6 +2,7 @@ import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import { en } from './en';
 import { fr } from './fr';
 import {
+  type Dictionary,
   type Locale,
   type TranslationKey,
   type TranslationParams,
@@ -22,14 +23,16 @@ const DICTIONARIES: Readonly<Record<Locale, Translations>> = { en, fr };
 @Injectable({ providedIn: 'root' })
 export class I18n {
   private readonly document = inject(DOCUMENT);
-  private readonly tables = new Map<Locale, Map<string, string>>(
-    Object.entries(DICTIONARIES).map(([locale, dictionary]) => [locale as Locale, flatten(dictionary)]),
+  private readonly tables = signal(
+    new Map<Locale, Map<string, string>>(
+      Object.entries(DICTIONARIES).map(([locale, dictionary]) => [locale as Locale, flatten(dictionary)]),
+    ),
   );
   private readonly _locale = signal<Locale>(this.initialLocale());
 
   /** The active locale. */
   readonly locale = this._locale.asReadonly();
-  private readonly table = computed(() => this.tables.get(this._locale()) ?? new Map<string, string>());
+  private readonly table = computed(() => this.tables().get(this._locale()) ?? new Map<string, string>());
 
   constructor() {
     this.document.documentElement.lang = this._locale();
@@ -44,6 +47,22 @@ export class I18n {
     } catch {
       // Storage can be unavailable (privacy mode, quota): the choice then lasts for this visit.
     }
+  }
+
+  /**
+   * Adds the texts of a lazy-loaded feature, e.g. `{ en: { catalog: {...} }, fr: { catalog: {...} } }`.
+   * Registering the same texts again is harmless.
+   */
+  register(dictionaries: Readonly<Record<Locale, Dictionary>>): void {
+    this.tables.update(
+      (tables) =>
+        new Map(
+          [...tables].map(([locale, table]) => [
+            locale,
+            new Map([...table, ...flatten(dictionaries[locale])]),
+          ]),
+        ),
+    );
   }
 
   /** The text for `key` in the active locale, with `{name}` placeholders filled; the key itself if unknown. */

@@ -6,10 +6,18 @@ export interface Dictionary {
 }
 
 /** The same tree as `T` with every leaf widened to `string`. */
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** The shape every dictionary must have: exactly the keys of the English one. */
 export type Translations = Widen<typeof en>;
+
+/**
+ * Dictionaries of lazy-loaded features, keyed by their prefix. A feature adds its entry by module
+ * augmentation, so its keys are typed while its texts stay out of the initial bundle; it registers
+ * the texts with `I18n.register()` when it loads.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface FeatureDictionaries {}
 
 /** Dotted paths to the leaves of `T`, e.g. `'status.state.up'`. */
 type LeafPaths<T, Prefix extends string = ''> = {
@@ -17,7 +25,7 @@ type LeafPaths<T, Prefix extends string = ''> = {
 }[keyof T & string];
 
 /** Every key `t()` and the `t` pipe accept. */
-export type TranslationKey = LeafPaths<Translations>;
+export type TranslationKey = LeafPaths<Translations> | LeafPaths<Widen<FeatureDictionaries>>;
 
 /** Values substituted for `{name}` placeholders. */
 export type TranslationParams = Readonly<Record<string, string | number>>;

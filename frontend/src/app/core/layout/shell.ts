@@ -55,6 +55,7 @@ const NARROW_QUERY = '(max-width: 959.98px)';
 export class Shell {
   protected readonly links: readonly NavLink[] = [
     { path: '/', label: 'nav.home', icon: 'home', testId: 'nav-home', exact: true },
+    { path: '/frameworks', label: 'nav.frameworks', icon: 'book', testId: 'nav-frameworks', exact: false },
     { path: '/status', label: 'nav.status', icon: 'dns', testId: 'nav-status', exact: false },
   ];
 
