@@ -11,7 +11,7 @@ import {
   MappingsQueryDto,
 } from '@beacon/contracts';
 import { CatalogService } from './catalog.service';
-import { localize } from './localize';
+import { type Localized, localize } from './localize';
 
 /** The framework catalogue: public reference data, readable without signing in. */
 @ApiTags('catalog')
@@ -21,16 +21,16 @@ export class CatalogController {
 
   @Get('frameworks')
   @ApiOperation({ summary: 'Frameworks with their versions and counts.' })
-  async list(@Query() query: LocaleQueryDto): Promise<FrameworkSummaryResponse[] | Record<string, unknown>[]> {
+  async list(@Query() query: LocaleQueryDto): Promise<FrameworkSummaryResponse[] | Localized<FrameworkSummaryResponse[]>> {
     const result = await this.catalog.listFrameworks();
-    return query.locale ? (localize(result, query.locale) as typeof result) : result;
+    return query.locale ? localize(result, query.locale) : result;
   }
 
   @Get('frameworks/:slug/versions/:version')
   @ApiOperation({ summary: 'A framework version as a whole tree; `?locale=fr` resolves texts to one language.' })
-  async version(@Param() params: FrameworkVersionParamsDto, @Query() query: LocaleQueryDto): Promise<FrameworkVersionResponse | Record<string, unknown>> {
+  async version(@Param() params: FrameworkVersionParamsDto, @Query() query: LocaleQueryDto): Promise<FrameworkVersionResponse | Localized<FrameworkVersionResponse>> {
     const result = await this.catalog.getVersion(params.slug, params.version);
-    return query.locale ? (localize(result, query.locale) as typeof result) : result;
+    return query.locale ? localize(result, query.locale) : result;
   }
 
   @Get('frameworks/:slug/versions/:version/diff/:other')
@@ -47,9 +47,9 @@ export class CatalogController {
 
   @Get('mappings')
   @ApiOperation({ summary: 'Crosswalks between frameworks, filtered by source (`from`) and target (`to`) slug.' })
-  async mappings(@Query() query: MappingsQueryDto): Promise<MappingResponse[] | Record<string, unknown>[]> {
+  async mappings(@Query() query: MappingsQueryDto): Promise<MappingResponse[] | Localized<MappingResponse[]>> {
     const result = await this.catalog.mappings(query.from, query.to);
-    return query.locale ? (localize(result, query.locale) as typeof result) : result;
+    return query.locale ? localize(result, query.locale) : result;
   }
 
   @Get('mappings/oscal')
