@@ -31,13 +31,15 @@ const steps = [
   ['Integration tests (PostgreSQL, Redis)', ['run', 'backend:integration', '--outputStyle=static']],
   ['End-to-end tests (Chromium)', ['run', 'e2e:e2e', '--outputStyle=static']],
 ];
+// In CI every test runs again: no result is taken from Nx's cache.
+const cacheFlag = process.env.CI ? ['--skip-nx-cache'] : [];
 const only = process.argv[2];
 const failedSteps = [];
 for (const [title, args] of steps) {
   if (only && !title.toLowerCase().startsWith(only)) continue;
   log(`${title}…`);
   const started = Date.now();
-  const { status } = spawnSync(process.execPath, [nx, ...args], { stdio: 'inherit', env });
+  const { status } = spawnSync(process.execPath, [nx, ...args, ...cacheFlag], { stdio: 'inherit', env });
   log(`${title}: ${status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   if (status !== 0) failedSteps.push(title);
 }
