@@ -53,9 +53,14 @@ export async function startWorker(env: Record<string, string> = {}): Promise<INe
   });
 }
 
-/** A connection as the owner role, for assertions and clean-up that bypass the application. */
-export async function ownerDataSource(): Promise<DataSource> {
-  const ds = createDataSource({ url: process.env['DATABASE_OWNER_URL']!, poolSize: 2 });
+/**
+ * A superuser connection to this run's database, for assertions and clean-up only: it bypasses
+ * row-level security, which the application's role never does.
+ */
+export async function adminDataSource(): Promise<DataSource> {
+  const url = new URL(process.env['DATABASE_ADMIN_URL']!);
+  url.pathname = `/${process.env['BEACON_TEST_DATABASE']!}`;
+  const ds = createDataSource({ url: url.toString(), poolSize: 2 });
   return ds.initialize();
 }
 

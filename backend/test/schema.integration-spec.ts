@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../src/database/migrations';
-import { ownerDataSource } from './harness';
+import { adminDataSource } from './harness';
 
 describe('database schema', () => {
   let owner: DataSource;
   beforeAll(async () => {
-    owner = await ownerDataSource();
+    owner = await adminDataSource();
   });
   afterAll(async () => {
     await owner.destroy();

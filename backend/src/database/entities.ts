@@ -1,8 +1,14 @@
+import { AuditEventEntity } from '../modules/audit/entities/audit-event.entity';
 import { CATALOG_ENTITIES } from '../modules/catalog/entities';
+import { IDENTITY_ENTITIES } from '../modules/identity/entities';
 import { StatusProbeAnswerEntity } from '../modules/health/entities/status-probe-answer.entity';
 import { StatusProbeEntity } from '../modules/health/entities/status-probe.entity';
 import { WorkerHeartbeatEntity } from '../modules/health/entities/worker-heartbeat.entity';
 import { OutboxMessageEntity } from '../platform/outbox/outbox-message.entity';
 
 /** Every entity of the application, for the shared data source and the drift check. */
-export const ENTITIES = [OutboxMessageEntity, WorkerHeartbeatEntity, StatusProbeEntity, StatusProbeAnswerEntity, ...CATALOG_ENTITIES];
+export const ENTITIES = [
+  OutboxMessageEntity, WorkerHeartbeatEntity, StatusProbeEntity, StatusProbeAnswerEntity, ...CATALOG_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  AuditEventEntity,
+];

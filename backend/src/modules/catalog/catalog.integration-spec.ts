@@ -9,7 +9,7 @@ import type {
 import type { CatalogFile, FrameworkDefinition } from '@beacon/domain';
 import { resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { http, ownerDataSource, startApi } from '../../../test/harness';
+import { http, adminDataSource, startApi } from '../../../test/harness';
 import { oscalValidator } from '../../../test/oscal-validator';
 import { loadEnvironment } from '../../platform/config/environment';
 import { readCatalogDirectory } from './catalog-files';
@@ -50,7 +50,7 @@ describe('framework catalogue (real PostgreSQL)', () => {
   }
 
   beforeAll(async () => {
-    owner = await ownerDataSource();
+    owner = await adminDataSource();
     await owner.query('TRUNCATE framework_versions, mapping_sets CASCADE');
     api = await startApi();
   });

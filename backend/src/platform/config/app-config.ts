@@ -25,6 +25,30 @@ export class AppConfig {
   get redis() {
     return { url: this.env.REDIS_URL, prefix: this.env.QUEUE_PREFIX };
   }
+  get jwt() {
+    return {
+      // Development and tests only: production refuses to start without JWT_SECRET.
+      secret: this.env.JWT_SECRET ?? 'development-only-secret-never-used-in-production',
+      issuer: this.env.JWT_ISSUER,
+      audience: this.env.JWT_AUDIENCE,
+      ttlSeconds: this.env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTtlDays: this.env.REFRESH_TOKEN_TTL_DAYS,
+    };
+  }
+  get loginLimits() {
+    return {
+      perAccount: this.env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      perIp: this.env.LOGIN_MAX_FAILURES_PER_IP,
+      windowSeconds: this.env.LOGIN_WINDOW_SECONDS,
+    };
+  }
+  get platformAdmin() {
+    return { email: this.env.PLATFORM_ADMIN_EMAIL, name: this.env.PLATFORM_ADMIN_NAME, password: this.env.PLATFORM_ADMIN_PASSWORD };
+  }
+  /** Cookies are Secure everywhere but in development and tests (plain http on localhost). */
+  get secureCookies(): boolean {
+    return this.env.NODE_ENV === 'production';
+  }
   get logLevel(): EnvironmentVariables['LOG_LEVEL'] {
     return this.env.LOG_LEVEL;
   }

@@ -117,6 +117,67 @@ export class EnvironmentVariables {
   @Min(1000)
   OUTBOX_REDELIVER_AFTER_MS = 600000;
 
+  /** HMAC key of the access tokens (HS256), at least 32 characters. Required in production. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** `iss` of the access tokens, checked on every request. */
+  @IsString()
+  @MinLength(1)
+  JWT_ISSUER = 'beacon';
+
+  /** `aud` of the access tokens, checked on every request. */
+  @IsString()
+  @MinLength(1)
+  JWT_AUDIENCE = 'beacon-api';
+
+  /** Access token lifetime; at most 15 minutes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(900)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  /** Refresh token lifetime (the token rotates at every use). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  REFRESH_TOKEN_TTL_DAYS = 14;
+
+  /** Failed logins allowed per account within the window before 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  /** Failed logins allowed per client address within the window before 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_IP = 20;
+
+  /** The login rate-limit window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_WINDOW_SECONDS = 900;
+
+  /** The platform administrator created by `cli.js create-admin` (e-mail, name, password). */
+  @IsOptional()
+  @IsString()
+  PLATFORM_ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  PLATFORM_ADMIN_NAME?: string;
+
+  @IsOptional()
+  @IsString()
+  PLATFORM_ADMIN_PASSWORD?: string;
+
   /** How often a worker records that it is alive. */
   @Transform(toInt)
   @IsInt()
@@ -138,14 +199,13 @@ export function parseEnvironment(source: Record<string, string | undefined>): En
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const env = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
-  if (errors.length > 0) {
-    throw new EnvironmentError(
-      errors.map((e) => ({
-        variable: e.property,
-        reason: Object.values(e.constraints ?? {}).join(', ') || 'invalid',
-      })),
-    );
-  }
+  const problems = errors.map((e) => ({
+    variable: e.property,
+    reason: Object.values(e.constraints ?? {}).join(', ') || 'invalid',
+  }));
+  // Secrets have no defaults in production.
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push({ variable: 'JWT_SECRET', reason: 'required in production' });
+  if (problems.length > 0) throw new EnvironmentError(problems);
   return env;
 }
 

@@ -12,15 +12,19 @@ export class OutboxOutcome {
   async completed(jobId: string | undefined): Promise<void> {
     const id = OUTBOX_JOB_ID.exec(jobId ?? '')?.[1];
     if (!id) return;
-    await this.dataSource.query(
-      `UPDATE outbox_messages SET status = 'completed', completed_at = now(), last_error = NULL WHERE job_id = $1`,
-      [id],
-    );
+    await this.update(`UPDATE outbox_messages SET status = 'completed', completed_at = now(), last_error = NULL WHERE job_id = $1`, [id]);
   }
 
   async failed(jobId: string | undefined, error: string): Promise<void> {
     const id = OUTBOX_JOB_ID.exec(jobId ?? '')?.[1];
     if (!id) return;
-    await this.dataSource.query(`UPDATE outbox_messages SET status = 'failed', last_error = $2 WHERE job_id = $1`, [id, error]);
+    await this.update(`UPDATE outbox_messages SET status = 'failed', last_error = $2 WHERE job_id = $1`, [id, error]);
+  }
+
+  private async update(sql: string, parameters: unknown[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('app.scope', 'outbox-relay', true)`);
+      await manager.query(sql, parameters);
+    });
   }
 }

@@ -89,6 +89,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async relayBatch(): Promise<{ relayed: number; claimed: number; blocked: boolean }> {
     return this.dataSource.transaction(async (manager) => {
+      // The relay is the one path that reads every organization's outbox rows.
+      await manager.query(`SELECT set_config('app.scope', 'outbox-relay', true)`);
       const rows: PendingRow[] = await manager.query(
         `SELECT id, job_id, job_name, payload, correlation_id, attempts FROM outbox_messages
           WHERE (status = 'pending' AND available_at <= now())

@@ -3,7 +3,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { StatusProbeResponse } from '@beacon/contracts';
 import type { DataSource } from 'typeorm';
-import { clearTables, freePort, http, ownerDataSource, PrivateRedis, startApi, startWorker, waitFor, withEnv } from '../../../test/harness';
+import { clearTables, freePort, http, adminDataSource, PrivateRedis, startApi, startWorker, waitFor, withEnv } from '../../../test/harness';
 import { StatusProbeEntity } from '../../modules/health/entities/status-probe.entity';
 import { PlatformModule } from '../platform.module';
 import { QueueProducer } from '../queue/queue-producer';
@@ -17,7 +17,7 @@ describe('transactional outbox (real PostgreSQL and Redis)', () => {
   let owner: DataSource;
 
   beforeAll(async () => {
-    owner = await ownerDataSource();
+    owner = await adminDataSource();
   });
   afterAll(async () => {
     await owner.destroy();

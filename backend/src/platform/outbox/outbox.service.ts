@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { JOB_QUEUE, type JobItem } from '../queue/jobs';
-import { OutboxMessageEntity } from './outbox-message.entity';
 
 /**
  * Records that a job must run, inside the caller's transaction: the job exists if and only if the
@@ -9,20 +8,17 @@ import { OutboxMessageEntity } from './outbox-message.entity';
  */
 @Injectable()
 export class OutboxService {
-  async enqueue(manager: EntityManager, ...jobs: JobItem[]): Promise<string[]> {
+  async enqueue(manager: EntityManager, ...jobs: JobItem[]): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxService.enqueue must run inside the transaction of the state change');
     }
-    const rows = jobs.map((job) =>
-      manager.create(OutboxMessageEntity, {
-        queue: JOB_QUEUE[job.name],
-        jobName: job.name,
-        payload: job.data as unknown as Record<string, unknown>,
-        organizationId: job.data.organizationId ?? null,
-        correlationId: job.data.correlationId,
-      }),
-    );
-    const saved = await manager.save(OutboxMessageEntity, rows);
-    return saved.map((row) => row.id);
+    // Plain INSERT without RETURNING: row-level security lets a tenant write outbox rows that
+    // only the relay may read back.
+    for (const job of jobs) {
+      await manager.query(
+        `INSERT INTO outbox_messages (queue, job_name, payload, organization_id, correlation_id) VALUES ($1, $2, $3, $4, $5)`,
+        [JOB_QUEUE[job.name], job.name, JSON.stringify(job.data), job.data.organizationId ?? null, job.data.correlationId],
+      );
+    }
   }
 }
