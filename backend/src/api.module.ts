@@ -1,15 +1,23 @@
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditModule } from './modules/audit/audit.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
+import { IdentityModule } from './modules/identity/identity.module';
+import { AuthGuard } from './platform/auth/auth.guard';
+import { TenantTransactionInterceptor } from './platform/tenancy/tenant-transaction.interceptor';
 import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter';
 import { CorrelationMiddleware } from './platform/logging/correlation.middleware';
 import { PlatformModule } from './platform/platform.module';
 
 /** The HTTP API: every context's controllers over the shared platform. */
 @Module({
-  imports: [PlatformModule, HealthModule, CatalogModule],
-  providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+  imports: [PlatformModule, AuditModule, HealthModule, CatalogModule, IdentityModule],
+  providers: [
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
+  ],
 })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

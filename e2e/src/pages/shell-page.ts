@@ -21,4 +21,31 @@ export class ShellPage {
   async goToStatus(): Promise<void> {
     await this.page.getByTestId('nav-status').click();
   }
+
+  /** Signed in: the organization switcher is in the toolbar, the sign-in link is not. */
+  async expectSignedIn(): Promise<void> {
+    await expect(this.page.getByTestId('org-switcher')).toBeVisible();
+    await expect(this.page.getByTestId('sign-in')).toHaveCount(0);
+  }
+
+  async expectAnonymous(): Promise<void> {
+    await expect(this.page.getByTestId('sign-in')).toBeVisible();
+    await expect(this.page.getByTestId('org-switcher')).toHaveCount(0);
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.getByTestId('user-menu').click();
+    await this.page.getByTestId('sign-out').click();
+    await this.expectAnonymous();
+  }
+
+  async goToMembers(): Promise<void> {
+    await this.page.getByTestId('nav-members').click();
+    await expect(this.title).toHaveText('Members');
+  }
+
+  async goToAudit(): Promise<void> {
+    await this.page.getByTestId('nav-audit').click();
+    await expect(this.title).toHaveText('Audit log');
+  }
 }

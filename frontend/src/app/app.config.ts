@@ -6,6 +6,8 @@ import {
 } from '@angular/core';
 import { TitleStrategy, provideRouter, withInMemoryScrolling } from '@angular/router';
 import { routes } from './app.routes';
+import { authInterceptor } from './core/auth/auth.interceptor';
+import { provideAuth } from './core/auth/provide-auth';
 import { apiBaseUrlInterceptor } from './core/http/api-base-url.interceptor';
 import { correlationIdInterceptor } from './core/http/correlation-id.interceptor';
 import { errorInterceptor } from './core/http/error.interceptor';
@@ -21,9 +23,12 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ anchorScrolling: 'enabled', scrollPositionRestoration: 'enabled' }),
     ),
     { provide: TitleStrategy, useExisting: I18nTitleStrategy },
-    // Order matters: the URL is final before the correlation id is set, and the error
-    // interceptor sees the header it reports.
-    provideHttpClient(withInterceptors([apiBaseUrlInterceptor, correlationIdInterceptor, errorInterceptor])),
+    // Order matters: the URL is final before the correlation id is set, the error interceptor sees
+    // the header it reports, and it only sees what is left after the auth interceptor's refresh.
+    provideHttpClient(
+      withInterceptors([apiBaseUrlInterceptor, correlationIdInterceptor, errorInterceptor, authInterceptor]),
+    ),
+    provideAuth(),
     provideAppIcons(),
   ],
 };

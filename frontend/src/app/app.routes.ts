@@ -18,5 +18,10 @@ export const routes: Routes = [
     title: 'status.title',
     loadChildren: () => import('./features/status/status.routes').then((m) => m.statusRoutes),
   },
+  {
+    // /login, /signup, /invitations/:token, /profile, /members, /audit (one lazy chunk).
+    path: '',
+    loadChildren: () => import('./features/identity/identity.routes').then((m) => m.identityRoutes),
+  },
   { path: '**', redirectTo: '' },
 ];

@@ -2,10 +2,12 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { MatButtonToggleHarness } from '@angular/material/button-toggle/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
 import { Router, TitleStrategy, provideRouter } from '@angular/router';
 import { App } from './app';
 import { routes } from './app.routes';
+import { AuthStore } from './core/auth/auth-store';
+import { authResponse, me } from './core/auth/auth-test-data';
 import { LOCALE_STORAGE_KEY } from './core/i18n/i18n';
 import { I18nTitleStrategy } from './core/i18n/title-strategy';
 import { provideAppIcons } from './core/layout/icons';
@@ -55,15 +57,14 @@ describe('App shell', () => {
 
   it('switches to French from the toolbar and remembers it', async () => {
     const { element, loader, fixture } = await render();
-    const french = await loader.getHarness(
-      MatButtonToggleHarness.with({ selector: '[data-testid="lang-fr"]' }),
-    );
-    expect(await french.isChecked()).toBe(false);
+    const french = await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="lang-fr"]' }));
+    const pressed = async (): Promise<string | null> => (await french.host()).getAttribute('aria-pressed');
+    expect(await pressed()).toBe('false');
 
-    await french.check();
+    await french.click();
     await fixture.whenStable();
 
-    expect(await french.isChecked()).toBe(true);
+    expect(await pressed()).toBe('true');
     expect(document.documentElement.lang).toBe('fr');
     expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('fr');
     expect(element.querySelector('[data-testid="nav-home"]')?.textContent?.trim()).toBe('Accueil');
@@ -93,5 +94,27 @@ describe('App shell', () => {
     ).toBe('Healthy');
     expect(element.querySelector('[data-testid="nav-status"]')?.getAttribute('aria-current')).toBe('page');
     fixture.destroy();
+  });
+
+  it('offers sign-in and sign-up to anonymous visitors, and hides members and audit', async () => {
+    TestBed.inject(AuthStore).clear();
+    const { element } = await render();
+    expect(element.querySelector('[data-testid="sign-in"]')?.getAttribute('href')).toBe('/login');
+    expect(element.querySelector('[data-testid="sign-up"]')?.getAttribute('href')).toBe('/signup');
+    expect(element.querySelector('[data-testid="nav-members"]')).toBeNull();
+    expect(element.querySelector('[data-testid="nav-audit"]')).toBeNull();
+  });
+
+  it('shows signed-in users their organization menu and only the links their role allows', async () => {
+    TestBed.inject(AuthStore).setSession(authResponse('t', me({}, ['members:read'])));
+    const { element, fixture } = await render();
+    for (let attempt = 0; attempt < 50 && !element.querySelector('[data-testid="org-switcher"]'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await fixture.whenStable();
+    }
+    expect(element.querySelector('[data-testid="org-switcher"]')?.textContent?.trim()).toBe('Acme');
+    expect(element.querySelector('[data-testid="sign-in"]')).toBeNull();
+    expect(element.querySelector('[data-testid="nav-members"]')?.getAttribute('href')).toBe('/members');
+    expect(element.querySelector('[data-testid="nav-audit"]')).toBeNull();
   });
 });

@@ -12,9 +12,11 @@ import {
 } from '@beacon/contracts';
 import { CatalogService } from './catalog.service';
 import { type Localized, localize } from './localize';
+import { Public } from '../../platform/auth/auth.decorators';
 
 /** The framework catalogue: public reference data, readable without signing in. */
 @ApiTags('catalog')
+@Public()
 @Controller()
 export class CatalogController {
   constructor(private readonly catalog: CatalogService) {}

@@ -3,8 +3,10 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { HealthResponse, ReadinessResponse, StatusProbeResponse, SystemStatusResponse } from '@beacon/contracts';
 import type { Response } from 'express';
 import { HealthService } from './health.service';
+import { Public } from '../../platform/auth/auth.decorators';
 
 @ApiTags('health')
+@Public()
 @Controller()
 export class HealthController {
   constructor(private readonly health: HealthService) {}

@@ -27,6 +27,8 @@ export const errorInterceptor: HttpInterceptorFn = (req, next) => {
     catchError((error: unknown) => {
       if (
         error instanceof HttpErrorResponse &&
+        // 401s are the auth interceptor's business (refresh, or the sign-in page) or shown in place.
+        error.status !== 401 &&
         isApiUrl(req.url, baseUrl) &&
         !req.context.get(SILENT_ERRORS)
       ) {

@@ -37,16 +37,13 @@ describe('dictionaries', () => {
       expect([key, placeholders(french.get(key) ?? '')]).toEqual([key, placeholders(text)]);
   });
 
-  it('have the required page and state texts', () => {
-    expect(english.get('status.title')).toBe('System status');
-    expect(french.get('status.title')).toBe('État du système');
-    expect([english.get('status.state.up'), english.get('status.state.down')]).toEqual([
-      'Healthy',
-      'Unavailable',
-    ]);
-    expect([french.get('status.state.up'), french.get('status.state.down')]).toEqual([
-      'Opérationnel',
-      'Indisponible',
+  it('have the required navigation and account texts', () => {
+    expect(english.get('nav.status')).toBe('System status');
+    expect(french.get('nav.status')).toBe('État du système');
+    expect([english.get('account.signIn'), english.get('account.signOut')]).toEqual(['Sign in', 'Sign out']);
+    expect([french.get('account.signIn'), french.get('account.signOut')]).toEqual([
+      'Se connecter',
+      'Se déconnecter',
     ]);
   });
 });
@@ -87,9 +84,9 @@ describe('I18n', () => {
 
   it('interpolates parameters', () => {
     const i18n = TestBed.inject(I18n);
-    expect(i18n.t('status.version', { version: '1.2.3' })).toBe('Version 1.2.3');
-    expect(i18n.t('status.probe.roundTrip', { ms: 42 })).toBe('Round trip: 42 ms');
-    expect(i18n.t('status.probe.answer', { queue: 'scoring' })).toBe('scoring: answered by {worker}');
+    expect(i18n.t('errors.unexpected', { status: 502 })).toBe('Something went wrong (HTTP 502).');
+    expect(i18n.t('account.menu', { name: 'Ada' })).toBe('Account of Ada');
+    expect(i18n.t('errors.reference')).toBe('Reference: {id}');
   });
 
   it('switches locale, remembers it and updates <html lang>', () => {
@@ -98,8 +95,8 @@ describe('I18n', () => {
     expect(i18n.locale()).toBe('fr');
     expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('fr');
     expect(document.documentElement.lang).toBe('fr');
-    expect(i18n.t('status.title')).toBe('État du système');
-    expect(i18n.t('status.probe.roundTrip', { ms: 42 })).toBe('Aller-retour\u00a0: 42 ms');
+    expect(i18n.t('nav.status')).toBe('État du système');
+    expect(i18n.t('errors.reference', { id: 'x' })).toBe('Référence\u00a0: x');
   });
 
   it('returns the key itself for an unknown key', () => {
@@ -110,7 +107,7 @@ describe('I18n', () => {
 @Component({
   selector: 'app-pipe-host',
   imports: [TranslatePipe],
-  template: `<span>{{ 'nav.status' | t }}</span> <em>{{ 'status.version' | t: { version: '2' } }}</em>`,
+  template: `<span>{{ 'nav.status' | t }}</span> <em>{{ 'errors.unexpected' | t: { status: 2 } }}</em>`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 class PipeHost {}
@@ -131,10 +128,10 @@ describe('TranslatePipe', () => {
       element.querySelector('span')?.textContent,
       element.querySelector('em')?.textContent,
     ];
-    expect(texts()).toEqual(['System status', 'Version 2']);
+    expect(texts()).toEqual(['System status', 'Something went wrong (HTTP 2).']);
 
     TestBed.inject(I18n).setLocale('fr');
     await fixture.whenStable();
-    expect(texts()).toEqual(['État du système', 'Version 2']);
+    expect(texts()).toEqual(['État du système', 'Une erreur est survenue (HTTP 2).']);
   });
 });

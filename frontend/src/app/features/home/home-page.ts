@@ -1,7 +1,9 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
+import { I18n } from '../../core/i18n/i18n';
 import { TranslatePipe } from '../../core/i18n/translate-pipe';
+import { registerHomeI18n } from './i18n/home-i18n';
 
 /** Landing page: what Beacon is and whom it is for. */
 @Component({
@@ -11,4 +13,8 @@ import { TranslatePipe } from '../../core/i18n/translate-pipe';
   styleUrl: './home-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class HomePage {}
+export class HomePage {
+  constructor() {
+    registerHomeI18n(inject(I18n));
+  }
+}

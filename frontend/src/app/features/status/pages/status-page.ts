@@ -15,6 +15,7 @@ import {
   StatusStore,
   type SystemComponent,
 } from '../data/status-store';
+import { registerStatusI18n } from '../i18n/status-i18n';
 
 const COMPONENT_TEXT: Readonly<
   Record<SystemComponent, { title: TranslationKey; description: TranslationKey }>
@@ -65,6 +66,7 @@ export class StatusPage {
   });
 
   constructor() {
+    registerStatusI18n(this.i18n);
     this.store.load();
     interval(this.timings.refreshMs)
       .pipe(takeUntilDestroyed())

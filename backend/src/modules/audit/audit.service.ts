@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { canonicalJson } from '@beacon/domain';
+import type { AuditEventResponse, AuditVerifyResponse } from '@beacon/contracts';
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { currentCorrelationId } from '../../platform/logging/request-context';
+import { TenantDatabase } from '../../platform/tenancy/tenant-database';
+import { AuditEventEntity } from './entities/audit-event.entity';
+
+export interface AuditEntry {
+  organizationId: string | null;
+  actorUserId: string | null;
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  clientAddress?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+type Chained = Omit<AuditEventEntity, 'id' | 'hash' | 'previousHash'>;
+
+/** The part of a row the hash covers, in a canonical form. */
+function canonicalRow(row: Chained): string {
+  return canonicalJson({
+    organizationId: row.organizationId,
+    actorUserId: row.actorUserId,
+    action: row.action,
+    targetType: row.targetType,
+    targetId: row.targetId,
+    correlationId: row.correlationId,
+    clientAddress: row.clientAddress,
+    details: row.details,
+    occurredAt: row.occurredAt.toISOString(),
+  });
+}
+
+export function chainHash(previousHash: string | null, row: Chained): string {
+  return createHash('sha256')
+    .update(previousHash ?? '')
+    .update('\n')
+    .update(canonicalRow(row))
+    .digest('hex');
+}
+
+/**
+ * The append-only audit log. Each organization's events form one hash chain (platform events, with
+ * no organization, another); writers of one chain are serialised by an advisory lock.
+ */
+@Injectable()
+export class AuditService {
+  constructor(private readonly db: TenantDatabase) {}
+
+  /** Records an event in the current transaction (or a new one), in the event's organization chain. */
+  async record(entry: AuditEntry): Promise<void> {
+    const write = async (manager: EntityManager) => {
+      const chain = entry.organizationId ?? 'platform';
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('audit:' || $1))`, [chain]);
+      const last: { hash: string }[] = await manager.query(
+        `SELECT hash FROM audit_events WHERE organization_id IS NOT DISTINCT FROM $1 ORDER BY id DESC LIMIT 1`,
+        [entry.organizationId],
+      );
+      const row: Chained = {
+        organizationId: entry.organizationId,
+        actorUserId: entry.actorUserId,
+        action: entry.action,
+        targetType: entry.targetType ?? null,
+        targetId: entry.targetId ?? null,
+        correlationId: currentCorrelationId() ?? null,
+        clientAddress: entry.clientAddress ?? null,
+        details: entry.details ?? null,
+        occurredAt: new Date(),
+      };
+      const previousHash = last[0]?.hash ?? null;
+      await manager.query(
+        `INSERT INTO audit_events (organization_id, actor_user_id, action, target_type, target_id, correlation_id,
+                                   client_address, details, occurred_at, previous_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          row.organizationId,
+          row.actorUserId,
+          row.action,
+          row.targetType,
+          row.targetId,
+          row.correlationId,
+          row.clientAddress,
+          row.details === null ? null : JSON.stringify(row.details),
+          row.occurredAt,
+          previousHash,
+          chainHash(previousHash, row),
+        ],
+      );
+    };
+    // The event's organization must be the transaction's (RLS checks it); platform events read
+    // the platform chain through the audit-writer scope.
+    const scope = { organizationId: entry.organizationId, userId: this.db.current()?.userId ?? null, scope: 'audit-writer' };
+    await this.db.withScope(scope, write);
+  }
+
+  /**
+   * Records an event in a transaction of its own, so it stays even when the request that caused it
+   * fails (failed sign-ins, refused permissions, reused refresh tokens).
+   */
+  async recordIndependently(entry: AuditEntry): Promise<void> {
+    await this.db.transaction({ organizationId: entry.organizationId, userId: entry.actorUserId }, () => this.record(entry));
+  }
+
+  /** Events visible in the current transaction (own organization, or all for the platform audit). */
+  async list(limit = 200): Promise<AuditEventResponse[]> {
+    const rows: (AuditEventEntity & { actor_email: string | null })[] = await this.db.manager().query(
+      `SELECT e.*, u.email AS actor_email FROM audit_events e LEFT JOIN users u ON u.id = e.actor_user_id
+        ORDER BY e.id DESC LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => {
+      const row = r as unknown as Record<string, unknown>;
+      return {
+        id: String(row['id']),
+        occurredAt: (row['occurred_at'] as Date).toISOString(),
+        organizationId: row['organization_id'] as string | null,
+        actorUserId: row['actor_user_id'] as string | null,
+        actorEmail: row['actor_email'] as string | null,
+        action: row['action'] as string,
+        targetType: row['target_type'] as string | null,
+        targetId: row['target_id'] as string | null,
+        correlationId: row['correlation_id'] as string | null,
+        clientAddress: row['client_address'] as string | null,
+        details: row['details'] as Record<string, unknown> | null,
+        hash: row['hash'] as string,
+      };
+    });
+  }
+
+  /** Recomputes every visible chain; reports the first event whose hash or link does not match. */
+  async verify(): Promise<AuditVerifyResponse> {
+    const events = await this.db.manager().getRepository(AuditEventEntity).find({ order: { id: 'ASC' } });
+    const lastHashOfChain = new Map<string, string>();
+    let checked = 0;
+    for (const event of events) {
+      const chain = event.organizationId ?? 'platform';
+      // The first event of a chain links to nothing; every other one to its predecessor.
+      const linkOk = event.previousHash === (lastHashOfChain.get(chain) ?? null);
+      const hashOk = chainHash(event.previousHash, event) === event.hash;
+      checked += 1;
+      if (!linkOk || !hashOk) return { valid: false, checked, firstBrokenEventId: event.id };
+      lastHashOfChain.set(chain, event.hash);
+    }
+    return { valid: true, checked, firstBrokenEventId: null };
+  }
+}

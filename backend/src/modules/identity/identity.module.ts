@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { MembersService } from './members.service';
+import { OrganizationsController } from './organizations.controller';
+import { Passwords } from './passwords';
+
+@Module({
+  controllers: [AuthController, OrganizationsController],
+  providers: [AuthService, MembersService, Passwords, LoginRateLimiter],
+  exports: [AuthService, Passwords],
+})
+export class IdentityModule {}

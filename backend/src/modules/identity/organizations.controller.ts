@@ -1,0 +1,107 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  AcceptInvitationDto,
+  type AuthResponse,
+  ChangeRoleDto,
+  CreateInvitationDto,
+  CreateOrganizationDto,
+  type InvitationPreviewResponse,
+  type InvitationResponse,
+  type MemberResponse,
+  type OrganizationResponse,
+} from '@beacon/contracts';
+import type { Response } from 'express';
+import { type AuthContext, ClientAddress, CurrentAuth, Public, RequirePermission } from '../../platform/auth/auth.decorators';
+import { AppConfig } from '../../platform/config/app-config';
+import { MembersService } from './members.service';
+import { setRefreshCookie } from './refresh-cookie';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+@ApiTags('organizations')
+@ApiBearerAuth()
+@Controller()
+export class OrganizationsController {
+  constructor(
+    private readonly members: MembersService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get('organizations')
+  @RequirePermission('organizations:read')
+  @ApiOperation({ summary: 'Platform admin: every organization.' })
+  listOrganizations(): Promise<OrganizationResponse[]> {
+    return this.members.listOrganizations();
+  }
+
+  @Post('organizations')
+  @RequirePermission('organizations:create')
+  @ApiOperation({ summary: 'Platform admin: a regulator or NGO organization.' })
+  createOrganization(@CurrentAuth() auth: AuthContext, @Body() dto: CreateOrganizationDto): Promise<OrganizationResponse> {
+    return this.members.createOrganization(auth, dto.name, dto.type);
+  }
+
+  @Get('organizations/:id/members')
+  @RequirePermission('members:read')
+  @ApiOperation({ summary: 'Members of the active organization.' })
+  list(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<MemberResponse[]> {
+    return this.members.list(auth, id);
+  }
+
+  @Get('organizations/:id/invitations')
+  @RequirePermission('members:invite')
+  @ApiOperation({ summary: 'Pending invitations of the active organization.' })
+  invitations(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<InvitationResponse[]> {
+    return this.members.pendingInvitations(auth, id);
+  }
+
+  @Post('organizations/:id/invitations')
+  @RequirePermission('members:invite')
+  @ApiOperation({ summary: 'Invites someone with a role within your own rights; the answer carries the single-use token (7 days).' })
+  invite(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string, @Body() dto: CreateInvitationDto): Promise<InvitationResponse> {
+    return this.members.invite(auth, id, dto.email, dto.role);
+  }
+
+  @Put('organizations/:id/members/:userId/role')
+  @RequirePermission('members:change-role')
+  @ApiOperation({ summary: 'Changes a member’s role (never above your own; the last owner stays).' })
+  changeRole(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Param('userId', uuid) userId: string,
+    @Body() dto: ChangeRoleDto,
+  ): Promise<MemberResponse> {
+    return this.members.changeRole(auth, id, userId, dto.role);
+  }
+
+  @Delete('organizations/:id/members/:userId')
+  @RequirePermission('members:remove')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Removes a member from the active organization.' })
+  remove(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string, @Param('userId', uuid) userId: string): Promise<void> {
+    return this.members.remove(auth, id, userId);
+  }
+
+  @Get('invitations/:token')
+  @Public()
+  @ApiOperation({ summary: 'What an invitation offers (organization, role), without using it.' })
+  preview(@Param('token') token: string): Promise<InvitationPreviewResponse> {
+    return this.members.preview(token);
+  }
+
+  @Post('invitations/:token/accept')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Accepts an invitation: a new user gives name and password, an existing one their password.' })
+  async accept(
+    @Param('token') token: string,
+    @Body() dto: AcceptInvitationDto,
+    @ClientAddress() ip: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AuthResponse> {
+    const session = await this.members.accept(token, dto, ip);
+    setRefreshCookie(res, session, this.config.secureCookies);
+    return session.response;
+  }
+}

@@ -1,0 +1,93 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { COMMON_ERROR_CODES } from '@beacon/contracts';
+import { hasPermission, type OrganizationType, type Role } from '@beacon/domain';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../modules/audit/audit.service';
+import { AppConfig } from '../config/app-config';
+import { AppException } from '../errors/app.exception';
+import { ACCESS_METADATA, type AuthenticatedRequest, type RouteAccess } from './auth.decorators';
+import { InvalidTokenError, verifyAccessToken } from './jwt';
+
+interface CallerRow {
+  session_version: number;
+  disabled_at: Date | null;
+  role: Role | null;
+  type: OrganizationType | null;
+}
+
+/**
+ * Deny by default: a route runs only if it is declared public, or the caller presents a valid
+ * access token (and, where declared, holds the permission in their active organization). The
+ * user and the role are read from the database on every request, so disabling a user, changing a
+ * password or changing a role takes effect at once.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
+    if (!access) throw new AppException('forbidden', COMMON_ERROR_CODES.forbidden, 'This route declares no access rule.');
+    if (access.kind === 'public') return true;
+
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = req.header('authorization') ?? '';
+    const token = /^Bearer (\S+)$/.exec(header)?.[1];
+    if (!token) throw unauthorized('Sign in to continue.');
+    let claims;
+    try {
+      claims = verifyAccessToken(token, this.config.jwt);
+    } catch (error) {
+      throw unauthorized(error instanceof InvalidTokenError ? 'The access token is not valid.' : 'Sign in to continue.');
+    }
+
+    const rows: CallerRow[] = await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('app.user_id', $1, true)`, [claims.sub]);
+      return manager.query(
+        `SELECT u.session_version, u.disabled_at, m.role, o.type
+           FROM users u
+           LEFT JOIN memberships m ON m.user_id = u.id AND m.organization_id = $2
+           LEFT JOIN organizations o ON o.id = m.organization_id
+          WHERE u.id = $1`,
+        [claims.sub, claims.org],
+      );
+    });
+    const caller = rows[0];
+    if (!caller || caller.disabled_at || caller.session_version !== claims.ver) throw unauthorized('Your session has ended. Sign in again.');
+
+    req.auth = {
+      userId: claims.sub,
+      sessionVersion: claims.ver,
+      organizationId: caller.role ? claims.org : null,
+      organizationType: caller.type,
+      role: caller.role,
+    };
+    const role = caller.role;
+    if (access.kind === 'permission' && !(role && access.anyOf.some((p) => hasPermission(role, p)))) {
+      await this.audit.recordIndependently({
+        organizationId: req.auth.organizationId,
+        actorUserId: claims.sub,
+        action: 'permission.denied',
+        targetType: 'route',
+        targetId: `${req.method} ${req.route ? String((req.route as { path: string }).path) : req.path}`,
+        clientAddress: req.ip ?? null,
+        details: { required: access.anyOf },
+      });
+      throw new AppException('forbidden', COMMON_ERROR_CODES.forbidden, `Your role does not allow this (${access.anyOf.join(' or ')}).`, {
+        permission: access.anyOf,
+      });
+    }
+    return true;
+  }
+}
+
+function unauthorized(message: string): AppException {
+  return new AppException('unauthorized', COMMON_ERROR_CODES.unauthorized, message);
+}
