@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { loadEnvironment } from '../platform/config/environment';
 import { createDataSource } from './data-source';
+import { ensurePlatformAdmin } from '../modules/identity/platform-admin';
 import { dropDatabase, provisionDatabase } from './provision';
 import { SEEDERS } from './seeds';
 
 /**
  * Database commands, run as the owner role: `provision` (roles and database, as a superuser), `drop`, `migrate`, `revert`, `check` (fails when the entities
- * and the migrations disagree) and `seed` (idempotent reference and demo data).
+ * and the migrations disagree), `seed` (idempotent reference and demo data) and `create-admin`
+ * (the platform administrator from PLATFORM_ADMIN_*).
  */
 async function main(command: string | undefined): Promise<void> {
   const env = loadEnvironment();
@@ -48,6 +50,13 @@ async function main(command: string | undefined): Promise<void> {
         }
         break;
       }
+      case 'create-admin': {
+        const { PLATFORM_ADMIN_EMAIL: email, PLATFORM_ADMIN_NAME: name, PLATFORM_ADMIN_PASSWORD: password } = env;
+        if (!email || !password) throw new Error('Set PLATFORM_ADMIN_EMAIL and PLATFORM_ADMIN_PASSWORD (and PLATFORM_ADMIN_NAME)');
+        const result = await ensurePlatformAdmin(dataSource, { email, password, name: name ?? 'Platform administrator' });
+        console.log(result.created ? `Created the platform administrator ${email}.` : `The platform administrator ${email} exists.`);
+        break;
+      }
       case 'seed':
         for (const seeder of SEEDERS) {
           const summary = await seeder.run(dataSource);
@@ -55,7 +64,7 @@ async function main(command: string | undefined): Promise<void> {
         }
         break;
       default:
-        console.error('Usage: cli <provision|drop|migrate|revert|check|seed>');
+        console.error('Usage: cli <provision|drop|migrate|revert|check|seed|create-admin>');
         process.exitCode = 2;
     }
   } finally {

@@ -107,15 +107,19 @@ export class AuthService {
     const invalid = () => new IdentityException('unauthorized', IDENTITY_ERRORS.invalidRefreshToken, 'Your session has ended. Sign in again.');
     if (!refreshToken) throw invalid();
     const manager = this.db.manager();
-    const rows: RefreshTokenEntity[] = await manager.query(
-      `SELECT id, user_id AS "userId", family_id AS "familyId", active_organization_id AS "activeOrganizationId",
-              expires_at AS "expiresAt", used_at AS "usedAt", revoked_at AS "revokedAt"
-         FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
-      [hashToken(refreshToken)],
-    );
-    const stored = rows[0];
+    const stored = await manager.findOneBy(RefreshTokenEntity, { tokenHash: hashToken(refreshToken) });
     if (!stored || stored.revokedAt || stored.expiresAt.getTime() <= Date.now()) throw invalid();
-    if (stored.usedAt) {
+    // Claim the token atomically: exactly one caller may use it.
+    const claim = await manager
+      .createQueryBuilder()
+      .update(RefreshTokenEntity)
+      .set({ usedAt: () => 'now()' })
+      .where('id = :id AND used_at IS NULL AND revoked_at IS NULL', { id: stored.id })
+      .execute();
+    if (claim.affected !== 1) {
+      // Used before: it was stolen (or replayed). End the whole family in a transaction of its
+      // own, so the revocation and its audit survive the 401.
+      await this.db.transaction({}, (m) => this.revokeFamily(m, stored.familyId));
       await this.audit.recordIndependently({
         organizationId: null,
         actorUserId: stored.userId,
@@ -124,13 +128,10 @@ export class AuthService {
         targetId: stored.familyId,
         clientAddress,
       });
-      // The revocation must survive the 401.
-      await this.db.transaction({}, (m) => this.revokeFamily(m, stored.familyId));
       throw invalid();
     }
     const user = await manager.findOneBy(UserEntity, { id: stored.userId });
     if (!user || user.disabledAt) throw invalid();
-    await manager.update(RefreshTokenEntity, { id: stored.id }, { usedAt: new Date() });
     await this.db.switchScope({ userId: user.id });
     const memberships = await this.memberships(manager);
     const organizationId =

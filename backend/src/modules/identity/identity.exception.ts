@@ -19,7 +19,13 @@ export class IdentityException extends AppException {}
 
 /** 429 with the number of seconds to wait (sent as `Retry-After`). */
 export class TooManyAttemptsException extends IdentityException {
-  constructor(readonly retryAfterSeconds: number) {
-    super('rate-limited', IDENTITY_ERRORS.tooManyAttempts, `Too many failed sign-in attempts. Try again in ${retryAfterSeconds} seconds.`);
+  constructor(retryAfterSeconds: number) {
+    super(
+      'rate-limited',
+      IDENTITY_ERRORS.tooManyAttempts,
+      `Too many failed sign-in attempts. Try again in ${retryAfterSeconds} seconds.`,
+      undefined,
+      retryAfterSeconds,
+    );
   }
 }

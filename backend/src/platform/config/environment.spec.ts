@@ -23,6 +23,12 @@ describe('parseEnvironment', () => {
     expect(variables).toEqual(['DATABASE_URL', 'HTTP_PORT', 'LOG_LEVEL', 'QUEUE_PREFIX']);
   });
 
+  it('requires JWT_SECRET in production and refuses a short one anywhere', () => {
+    expect(() => parseEnvironment({ ...valid, NODE_ENV: 'production' })).toThrow(/JWT_SECRET \(required in production\)/);
+    expect(() => parseEnvironment({ ...valid, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+    expect(parseEnvironment({ ...valid, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toHaveLength(32);
+  });
+
   it('requires DATABASE_URL', () => {
     expect(() => parseEnvironment({})).toThrow(/DATABASE_URL/);
   });

@@ -39,6 +39,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     res.setHeader(CORRELATION_HEADER, correlationId);
 
     const { status, body } = this.describe(exception);
+    if (exception instanceof AppException && exception.retryAfterSeconds !== undefined) {
+      res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     if (status >= 500) {
       this.logger.event('error', 'http.unhandled', {
         correlationId,

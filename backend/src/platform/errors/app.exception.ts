@@ -20,6 +20,8 @@ export class AppException extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Seconds to wait before trying again, sent as `Retry-After` (rate limits). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = new.target.name;
