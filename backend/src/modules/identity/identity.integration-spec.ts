@@ -29,7 +29,7 @@ describe('identity (real PostgreSQL and Redis)', () => {
       const me = (await http(api).get('/api/v1/me').set('authorization', bearer(owner)).expect(200)).body as MeResponse;
       expect(me.activeOrganization).toMatchObject({ organizationType: 'company', role: 'owner' });
       expect(me.permissions).toContain('members:invite');
-      const [user] = (await admin.query(`SELECT password_hash FROM users WHERE id = $1`, [owner.userId])) as { password_hash: string }[];
+      const [user] = await admin.query<{ password_hash: string }[]>(`SELECT password_hash FROM users WHERE id = $1`, [owner.userId]);
       expect(user!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     });
 
@@ -95,7 +95,7 @@ describe('identity (real PostgreSQL and Redis)', () => {
       await http(api).post('/api/v1/auth/refresh').set('cookie', owner.refreshCookie).expect(401);
       // The legitimate newer token is now dead too: the family is revoked.
       await http(api).post('/api/v1/auth/refresh').set('cookie', second).expect(401);
-      const events = (await admin.query(`SELECT action FROM audit_events WHERE actor_user_id = $1`, [owner.userId])) as { action: string }[];
+      const events = await admin.query<{ action: string }[]>(`SELECT action FROM audit_events WHERE actor_user_id = $1`, [owner.userId]);
       expect(events.map((e) => e.action)).toContain('auth.refresh-token-reused');
     });
 
@@ -203,7 +203,7 @@ describe('identity (real PostgreSQL and Redis)', () => {
         .expect(201);
       const invitation = res.body as InvitationResponse;
       expect(invitation.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-      const [stored] = (await admin.query(`SELECT token_hash FROM invitations WHERE id = $1`, [invitation.id])) as { token_hash: string }[];
+      const [stored] = await admin.query<{ token_hash: string }[]>(`SELECT token_hash FROM invitations WHERE id = $1`, [invitation.id]);
       expect(stored!.token_hash).not.toContain(invitation.token);
       await http(api).post(`/api/v1/invitations/${invitation.token}/accept`).send({ name: 'Guest', password: STRONG_PASSWORD }).expect(200);
       const reused = await http(api).post(`/api/v1/invitations/${invitation.token}/accept`).send({ name: 'Guest', password: STRONG_PASSWORD }).expect(400);
@@ -247,10 +247,10 @@ describe('identity (real PostgreSQL and Redis)', () => {
       expect(before).toMatchObject({ valid: true, firstBrokenEventId: null });
       expect(before.checked).toBeGreaterThanOrEqual(3);
 
-      const events = (await admin.query(`SELECT id, action FROM audit_events WHERE organization_id = $1 ORDER BY id`, [owner.organizationId])) as {
+      const events = await admin.query<{
         id: string;
         action: string;
-      }[];
+      }[]>(`SELECT id, action FROM audit_events WHERE organization_id = $1 ORDER BY id`, [owner.organizationId]);
       expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['user.registered', 'invitation.created', 'invitation.accepted']));
       const victim = events[1]!;
       await admin.query(`UPDATE audit_events SET action = 'nothing.happened' WHERE id = $1`, [victim.id]);

@@ -19,14 +19,14 @@ export async function ensurePlatformAdmin(dataSource: DataSource, settings: Plat
   const passwordHash = await hash(settings.password, ARGON2_OPTIONS);
   return dataSource.transaction(async (manager) => {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('beacon.platform-admin'))`);
-    let [organization] = (await manager.query(`SELECT id FROM organizations WHERE type = 'platform' ORDER BY created_at LIMIT 1`)) as { id: string }[];
+    let [organization] = await manager.query<{ id: string }[]>(`SELECT id FROM organizations WHERE type = 'platform' ORDER BY created_at LIMIT 1`);
     if (!organization) {
-      [organization] = (await manager.query(`INSERT INTO organizations (name, type) VALUES ('Beacon platform', 'platform') RETURNING id`)) as { id: string }[];
+      [organization] = await manager.query<{ id: string }[]>(`INSERT INTO organizations (name, type) VALUES ('Beacon platform', 'platform') RETURNING id`);
     }
-    const existing = (await manager.query(`SELECT id FROM users WHERE email = $1`, [email])) as { id: string }[];
+    const existing = await manager.query<{ id: string }[]>(`SELECT id FROM users WHERE email = $1`, [email]);
     const created = existing.length === 0;
     const userId = created
-      ? ((await manager.query(`INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [email, settings.name, passwordHash])) as { id: string }[])[0]!.id
+      ? (await manager.query<{ id: string }[]>(`INSERT INTO users (email, name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [email, settings.name, passwordHash]))[0]!.id
       : existing[0]!.id;
     await manager.query(`SELECT set_config('app.organization_id', $1, true)`, [organization!.id]);
     await manager.query(
