@@ -238,6 +238,39 @@ describe('identity (real PostgreSQL and Redis)', () => {
     });
   });
 
+  describe('several organizations', () => {
+    it('switches the active organization; permissions follow the role there', async () => {
+      const first = await signUp(api, 'multi-a');
+      const second = await signUp(api, 'multi-b');
+      // The owner of B invites the owner of A as a viewer; A accepts with their existing password.
+      const invitation = (await http(api)
+        .post(`/api/v1/organizations/${second.organizationId}/invitations`)
+        .set('authorization', bearer(second))
+        .send({ email: first.email, role: 'viewer' })
+        .expect(201)).body as InvitationResponse;
+      await http(api).post(`/api/v1/invitations/${invitation.token}/accept`).send({ password: 'wrong password here' }).expect(401);
+      await http(api).post(`/api/v1/invitations/${invitation.token}/accept`).send({ password: STRONG_PASSWORD }).expect(200);
+
+      const switched = (await http(api)
+        .post('/api/v1/auth/switch-organization')
+        .set('authorization', bearer(first))
+        .set('cookie', first.refreshCookie)
+        .send({ organizationId: second.organizationId })
+        .expect(200)).body as AuthResponse;
+      expect(switched.me.activeOrganization).toMatchObject({ organizationId: second.organizationId, role: 'viewer' });
+      expect(switched.me.memberships).toHaveLength(2);
+      expect(switched.me.permissions).not.toContain('members:invite');
+      // As a viewer of B: reading B's members is allowed, inviting is not; A's members are out of reach with this token.
+      const token = `Bearer ${switched.accessToken}`;
+      await http(api).get(`/api/v1/organizations/${second.organizationId}/members`).set('authorization', token).expect(200);
+      await http(api).post(`/api/v1/organizations/${second.organizationId}/invitations`).set('authorization', token).send({ email: uniqueEmail('y'), role: 'viewer' }).expect(403);
+      await http(api).get(`/api/v1/organizations/${first.organizationId}/members`).set('authorization', token).expect(404);
+      // An organization one is not a member of cannot be switched to.
+      const stranger = await signUp(api, 'multi-c');
+      await http(api).post('/api/v1/auth/switch-organization').set('authorization', token).send({ organizationId: stranger.organizationId }).expect(404);
+    });
+  });
+
   describe('audit log', () => {
     it('records the events, and editing one row in the database breaks the chain at that row', async () => {
       const owner = await signUp(api, 'audited');

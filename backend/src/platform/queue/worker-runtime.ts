@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { JsonLogger } from '../logging/json-logger';
 import { acceptCorrelationId, runWithContext } from '../logging/request-context';
 import { OutboxOutcome } from '../outbox/outbox-outcome';
+import { TenantDatabase } from '../tenancy/tenant-database';
 import { JobHandlerRegistry } from './job-handler-registry';
 import { isJobName, QUEUE_NAMES } from './jobs';
 import { createWorkerConnection } from './redis-connections';
@@ -28,6 +29,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     private readonly registry: JobHandlerRegistry,
     private readonly logger: JsonLogger,
     private readonly outcome: OutboxOutcome,
+    private readonly db: TenantDatabase,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -70,12 +72,19 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
       const started = performance.now();
       this.logger.event('info', 'job.started', fields);
       try {
-        await this.registry.get(job.name).handle(job.name, data as never, {
-          jobId: job.id ?? '',
-          attempt: job.attemptsMade + 1,
-          workerId: WORKER_ID,
-          queue: job.queueName,
-        });
+        // Each job runs in a transaction scoped to the organization it works for, as a request
+        // does: row-level security applies to everything the handler reads or writes.
+        const organizationId = (data as { organizationId?: unknown }).organizationId;
+        const name = job.name;
+        const handler = this.registry.get(name);
+        await this.db.transaction({ organizationId: typeof organizationId === 'string' ? organizationId : null }, () =>
+          handler.handle(name, data as never, {
+            jobId: job.id ?? '',
+            attempt: job.attemptsMade + 1,
+            workerId: WORKER_ID,
+            queue: job.queueName,
+          }),
+        );
         await this.outcome.completed(job.id);
         this.logger.event('info', 'job.completed', { ...fields, durationMs: performance.now() - started });
       } catch (error) {
