@@ -1,5 +1,6 @@
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AssessmentsModule } from './modules/assessments/assessments.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
@@ -12,7 +13,7 @@ import { PlatformModule } from './platform/platform.module';
 
 /** The HTTP API: every context's controllers over the shared platform. */
 @Module({
-  imports: [PlatformModule, AuditModule, HealthModule, CatalogModule, IdentityModule],
+  imports: [PlatformModule, AuditModule, HealthModule, CatalogModule, IdentityModule, AssessmentsModule],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -4,7 +4,11 @@ import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import type { AuthResponse } from '@beacon/contracts';
 import type { Role } from '@beacon/domain';
 import type { DataSource } from 'typeorm';
+import { resolve } from 'node:path';
 import { createDataSource } from '../src/database/data-source';
+import { readCatalogDirectory } from '../src/modules/catalog/catalog-files';
+import { importCatalog } from '../src/modules/catalog/catalog-importer';
+import { loadEnvironment } from '../src/platform/config/environment';
 import { ensurePlatformAdmin } from '../src/modules/identity/platform-admin';
 import { ACCESS_METADATA, type RouteAccess } from '../src/platform/auth/auth.decorators';
 import { adminDataSource, http, startApi } from './harness';
@@ -14,10 +18,20 @@ interface OpenApi {
   paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: unknown }>>;
 }
 
+const SWEEP_PROFILE = {
+  features: { userMedia: true, livestreaming: false, generativeAi: false, under18Accounts: true, messaging: true, endToEndEncryption: false, search: false, appStore: false, fileStorage: false, usReportingDuty: false, deviceMaker: false },
+  sizeBand: 'small',
+  jurisdictions: ['FR'],
+  languages: ['fr'],
+  sector: 'social-media',
+};
+
 /** A valid body for each route that takes one, so the sweep reaches the tenancy checks. */
 const SAMPLE_BODIES: Record<string, unknown> = {
   'post /api/v1/organizations/{id}/invitations': { email: 'intruder@example.test', role: 'viewer' },
   'put /api/v1/organizations/{id}/members/{userId}/role': { role: 'viewer' },
+  'put /api/v1/assessments/{id}/profile': { profile: SWEEP_PROFILE },
+  'put /api/v1/assessments/{id}/answers/{questionKey}': { value: 'yes', expectedVersion: 0 },
 };
 
 describe('tenant isolation (real PostgreSQL)', () => {
@@ -25,6 +39,10 @@ describe('tenant isolation (real PostgreSQL)', () => {
   let admin: DataSource;
 
   beforeAll(async () => {
+    const owner = createDataSource({ url: process.env['DATABASE_OWNER_URL']!, poolSize: 1 });
+    await owner.initialize();
+    await importCatalog(owner, readCatalogDirectory(resolve(loadEnvironment().CATALOG_DIR)).files);
+    await owner.destroy();
     api = await startApi();
     admin = await adminDataSource();
   });
@@ -59,6 +77,16 @@ describe('tenant isolation (real PostgreSQL)', () => {
   it('forces row-level security on every table with an organization column, and hides every row without an organization', async () => {
     const owner = await signUp(api, 'rls');
     await addMember(api, owner, 'viewer');
+    const assessment = (await http(api)
+      .post('/api/v1/assessments')
+      .set('authorization', `Bearer ${owner.accessToken}`)
+      .send({ title: 'RLS review', frameworks: [{ slug: 'ncmec-minimum-safety-measures', version: '1.0.0' }], profile: SWEEP_PROFILE })
+      .expect(201)).body as { id: string };
+    await http(api)
+      .put(`/api/v1/assessments/${assessment.id}/answers/MSM-1-q1`)
+      .set('authorization', `Bearer ${owner.accessToken}`)
+      .send({ value: 'yes', expectedVersion: 0 })
+      .expect(200);
     const tables = await admin.query<{ table: string; enabled: boolean; forced: boolean }[]>(
       `SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced
          FROM information_schema.columns col
@@ -86,7 +114,16 @@ describe('tenant isolation (real PostgreSQL)', () => {
     // Organization A: the victim.
     const victim = await signUp(api, 'victim');
     const victimMember = await addMember(api, victim, 'assessor');
-    const fixtures: Record<string, string> = { id: victim.organizationId, userId: victimMember.userId };
+    const victimAssessment = (await http(api)
+      .post('/api/v1/assessments')
+      .set('authorization', `Bearer ${victim.accessToken}`)
+      .send({ title: 'Victim review', frameworks: [{ slug: 'ncmec-minimum-safety-measures', version: '1.0.0' }], profile: SWEEP_PROFILE })
+      .expect(201)).body as { id: string };
+    /** Path parameter → the victim's value; `{id}` depends on the resource. */
+    const fixtureFor = (path: string, name: string): string | undefined => {
+      if (name === 'id') return path.startsWith('/api/v1/assessments') ? victimAssessment.id : victim.organizationId;
+      return ({ userId: victimMember.userId, questionKey: 'MSM-1-q1' } as Record<string, string>)[name];
+    };
 
     // Every role of another company, of a regulator and of an NGO.
     const intruders: { role: Role; session: Session }[] = [];
@@ -141,7 +178,7 @@ describe('tenant isolation (real PostgreSQL)', () => {
         const key = `${method} ${path}`;
         if (operation.requestBody && !(key in SAMPLE_BODIES)) throw new Error(`Add a sample body for ${key} to the cross-tenant sweep`);
         const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => {
-          const value = fixtures[name];
+          const value = fixtureFor(path, name);
           if (!value) throw new Error(`Add a fixture for the path parameter {${name}} of ${key}`);
           return value;
         });

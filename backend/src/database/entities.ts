@@ -1,3 +1,4 @@
+import { ASSESSMENT_ENTITIES } from '../modules/assessments/entities';
 import { AuditEventEntity } from '../modules/audit/entities/audit-event.entity';
 import { CATALOG_ENTITIES } from '../modules/catalog/entities';
 import { IDENTITY_ENTITIES } from '../modules/identity/entities';
@@ -11,4 +12,5 @@ export const ENTITIES = [
   OutboxMessageEntity, WorkerHeartbeatEntity, StatusProbeEntity, StatusProbeAnswerEntity, ...CATALOG_ENTITIES,
   ...IDENTITY_ENTITIES,
   AuditEventEntity,
+  ...ASSESSMENT_ENTITIES,
 ];

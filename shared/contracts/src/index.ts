@@ -2,3 +2,4 @@ export * from './errors';
 export * from './health';
 export * from './catalog';
 export * from './identity';
+export * from './assessments';

@@ -1,3 +1,4 @@
 export * from './canonical-json';
 export * from './catalog';
 export * from './identity';
+export * from './assessment';

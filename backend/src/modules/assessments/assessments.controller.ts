@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type AnswerResponse, type AssessmentResponse, CreateAssessmentDto, PutAnswerDto, UpdateProfileDto } from '@beacon/contracts';
+import { type AuthContext, CurrentAuth, RequirePermission } from '../../platform/auth/auth.decorators';
+import { AssessmentsService } from './assessments.service';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+@ApiTags('assessments')
+@ApiBearerAuth()
+@Controller('assessments')
+export class AssessmentsController {
+  constructor(private readonly assessments: AssessmentsService) {}
+
+  @Post()
+  @RequirePermission('assessments:create')
+  @ApiOperation({ summary: 'A new assessment for framework versions and a service profile.' })
+  create(@CurrentAuth() auth: AuthContext, @Body() dto: CreateAssessmentDto): Promise<AssessmentResponse> {
+    return this.assessments.create(auth, dto.title, dto.frameworks, dto.profile);
+  }
+
+  @Get()
+  @RequirePermission('assessments:read')
+  @ApiOperation({ summary: 'Assessments of the active organization, with status and progress.' })
+  list(): Promise<AssessmentResponse[]> {
+    return this.assessments.list();
+  }
+
+  @Get(':id')
+  @RequirePermission('assessments:read')
+  @ApiOperation({ summary: 'One assessment with its progress.' })
+  get(@Param('id', uuid) id: string): Promise<AssessmentResponse> {
+    return this.assessments.get(id);
+  }
+
+  @Put(':id/profile')
+  @RequirePermission('assessments:edit-profile')
+  @ApiOperation({ summary: 'Changes the service profile; applicability is re-evaluated and no answer is deleted.' })
+  updateProfile(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string, @Body() dto: UpdateProfileDto): Promise<AssessmentResponse> {
+    return this.assessments.updateProfile(auth, id, dto.profile);
+  }
+
+  @Get(':id/answers')
+  @RequirePermission('assessments:read')
+  @ApiOperation({ summary: 'Every stored answer with its version.' })
+  answers(@Param('id', uuid) id: string): Promise<AnswerResponse[]> {
+    return this.assessments.listAnswers(id);
+  }
+
+  @Put(':id/answers/:questionKey')
+  @RequirePermission('answers:write')
+  @ApiOperation({ summary: 'Saves an answer; a stale expectedVersion gets 409 with the stored answer.' })
+  putAnswer(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Param('questionKey') questionKey: string,
+    @Body() dto: PutAnswerDto,
+  ): Promise<AnswerResponse> {
+    return this.assessments.putAnswer(auth, id, questionKey, dto.value, dto.note, dto.expectedVersion);
+  }
+}

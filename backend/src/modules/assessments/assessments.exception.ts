@@ -1,0 +1,13 @@
+import { AppException } from '../../platform/errors/app.exception';
+
+export const ASSESSMENT_ERRORS = {
+  notFound: 'ASSESSMENT_NOT_FOUND',
+  frameworkNotFound: 'FRAMEWORK_NOT_FOUND',
+  invalidProfile: 'INVALID_PROFILE',
+  questionNotFound: 'QUESTION_NOT_FOUND',
+  invalidAnswer: 'INVALID_ANSWER',
+  staleVersion: 'STALE_VERSION',
+  alreadySubmitted: 'ALREADY_SUBMITTED',
+} as const;
+
+export class AssessmentsException extends AppException {}

@@ -1,0 +1,125 @@
+import type { INestApplication } from '@nestjs/common';
+import type { AnswerResponse, AssessmentResponse, ErrorResponse, StaleAnswerDetails } from '@beacon/contracts';
+import { emptyServiceFeatures, type ServiceProfile } from '@beacon/domain';
+import { resolve } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { adminDataSource, http, startApi } from '../../../test/harness';
+import { addMember, type Session, signUp } from '../../../test/identity-fixtures';
+import { createDataSource } from '../../database/data-source';
+import { loadEnvironment } from '../../platform/config/environment';
+import { readCatalogDirectory } from '../catalog/catalog-files';
+import { importCatalog } from '../catalog/catalog-importer';
+
+export const PROFILE: ServiceProfile = {
+  features: { ...emptyServiceFeatures(), userMedia: true, messaging: true, under18Accounts: true },
+  sizeBand: 'medium',
+  jurisdictions: ['FR', 'CA'],
+  languages: ['en', 'fr'],
+  sector: 'social-media',
+};
+const FRAMEWORKS = [{ slug: 'ncmec-minimum-safety-measures', version: '1.0.0' }];
+
+describe('assessments (real PostgreSQL)', () => {
+  let api: INestApplication;
+  let admin: DataSource;
+  let owner: Session;
+
+  const as = (s: Session) => ({ authorization: `Bearer ${s.accessToken}` });
+
+  beforeAll(async () => {
+    const ownerDs = createDataSource({ url: process.env['DATABASE_OWNER_URL']!, poolSize: 1 });
+    await ownerDs.initialize();
+    await importCatalog(ownerDs, readCatalogDirectory(resolve(loadEnvironment().CATALOG_DIR)).files);
+    await ownerDs.destroy();
+    api = await startApi();
+    admin = await adminDataSource();
+    owner = await signUp(api, 'assessor-co');
+  });
+  afterAll(async () => {
+    await admin.destroy();
+    await api.close();
+  });
+
+  async function create(session = owner, profile: ServiceProfile = PROFILE): Promise<AssessmentResponse> {
+    const res = await http(api).post('/api/v1/assessments').set(as(session)).send({ title: 'Annual review', frameworks: FRAMEWORKS, profile }).expect(201);
+    return res.body as AssessmentResponse;
+  }
+
+  it('creates an assessment whose applicable requirements come from the profile', async () => {
+    const assessment = await create();
+    expect(assessment.status).toBe('draft');
+    expect(assessment.progress.applicableRequirements).toBeGreaterThan(0);
+    const narrow = await create(owner, { ...PROFILE, features: emptyServiceFeatures() });
+    expect(narrow.progress.applicableRequirements).toBeLessThan(assessment.progress.applicableRequirements);
+  });
+
+  it('refuses a bad profile or an unknown framework with 400 naming the field, and creates nothing', async () => {
+    const before = await admin.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM assessments`);
+    const badProfile = await http(api)
+      .post('/api/v1/assessments')
+      .set(as(owner))
+      .send({ title: 'x y', frameworks: FRAMEWORKS, profile: { ...PROFILE, sizeBand: 'gigantic' } })
+      .expect(400);
+    expect((badProfile.body as ErrorResponse & { details: { field: string }[] }).details[0]!.field).toContain('sizeBand');
+    await http(api)
+      .post('/api/v1/assessments')
+      .set(as(owner))
+      .send({ title: 'x y', frameworks: [{ slug: 'no-such-framework', version: '1.0.0' }], profile: PROFILE })
+      .expect(400);
+    expect(await admin.query(`SELECT count(*)::int AS n FROM assessments`)).toEqual(before);
+  });
+
+  it('validates answers against the question: type, options, ranges (400), unknown question (404)', async () => {
+    const assessment = await create();
+    const put = (key: string, value: unknown) =>
+      http(api).put(`/api/v1/assessments/${assessment.id}/answers/${key}`).set(as(owner)).send({ value, expectedVersion: 0 });
+    await put('MSM-1-q1', 'yes').expect(200);
+    const wrongOption = await put('MSM-2-q1', 'perhaps').expect(400);
+    expect((wrongOption.body as ErrorResponse).message).toContain('MSM-2-q1');
+    await put('MSM-1-q1-nope', 'yes').expect(404);
+    await http(api).put(`/api/v1/assessments/${assessment.id}/answers/MSM-1-q1`).set(as(owner)).send({ value: 'yes' }).expect(400);
+  });
+
+  it('gives exactly one of 50 concurrent writes with the same expectedVersion a 200; the others get 409 with the stored answer', async () => {
+    const assessment = await create();
+    const key = 'MSM-1-q1';
+    const url = `/api/v1/assessments/${assessment.id}/answers/${key}`;
+    await http(api).put(url).set(as(owner)).send({ value: 'no', expectedVersion: 0 }).expect(200);
+    const values = ['yes', 'partial', 'no'];
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => http(api).put(url).set(as(owner)).send({ value: values[i % 3], note: `writer ${i}`, expectedVersion: 1 })),
+    );
+    const winners = results.filter((r) => r.status === 200);
+    const losers = results.filter((r) => r.status === 409);
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(49);
+    const winner = winners[0]!.body as AnswerResponse;
+    expect(winner.version).toBe(2);
+    const stored = await admin.query<{ note: string; version: number }[]>(`SELECT note, version FROM answers WHERE assessment_id = $1 AND question_key = $2`, [assessment.id, key]);
+    expect(stored).toEqual([{ note: winner.note, version: 2 }]);
+    for (const loser of losers) expect(((loser.body as ErrorResponse).details as StaleAnswerDetails).current).toMatchObject({ note: winner.note, version: 2 });
+  });
+
+  it('keeps answers when the profile changes, and they count again when the requirement applies again', async () => {
+    const assessment = await create();
+    await http(api).put(`/api/v1/assessments/${assessment.id}/answers/MSM-1-q1`).set(as(owner)).send({ value: 'yes', expectedVersion: 0 }).expect(200);
+    const narrowed = (await http(api).put(`/api/v1/assessments/${assessment.id}/profile`).set(as(owner)).send({ profile: { ...PROFILE, features: emptyServiceFeatures() } }).expect(200))
+      .body as AssessmentResponse;
+    expect(narrowed.progress.answeredQuestions).toBe(0);
+    const answers = (await http(api).get(`/api/v1/assessments/${assessment.id}/answers`).set(as(owner)).expect(200)).body as AnswerResponse[];
+    expect(answers.map((a) => a.questionKey)).toEqual(['MSM-1-q1']);
+    const restored = (await http(api).put(`/api/v1/assessments/${assessment.id}/profile`).set(as(owner)).send({ profile: PROFILE }).expect(200)).body as AssessmentResponse;
+    expect(restored.progress.answeredQuestions).toBe(1);
+  });
+
+  it('lets a viewer read but not answer, and hides other organizations’ assessments (404)', async () => {
+    const assessment = await create();
+    const viewer = await addMember(api, owner, 'viewer');
+    await http(api).get(`/api/v1/assessments/${assessment.id}`).set(as(viewer)).expect(200);
+    await http(api).put(`/api/v1/assessments/${assessment.id}/answers/MSM-1-q1`).set(as(viewer)).send({ value: 'yes', expectedVersion: 0 }).expect(403);
+    const stranger = await signUp(api, 'stranger-co');
+    await http(api).get(`/api/v1/assessments/${assessment.id}`).set(as(stranger)).expect(404);
+    const list = (await http(api).get('/api/v1/assessments').set(as(stranger)).expect(200)).body as AssessmentResponse[];
+    expect(list).toEqual([]);
+  });
+});

@@ -1,0 +1,234 @@
+import { Injectable } from '@nestjs/common';
+import type { AnswerResponse, AssessmentProgress, AssessmentResponse } from '@beacon/contracts';
+import {
+  applicableRequirements,
+  type FrameworkDefinition,
+  type QuestionDefinition,
+  type ServiceProfile,
+  validateAnswer,
+  validateServiceProfile,
+} from '@beacon/domain';
+import type { EntityManager } from 'typeorm';
+import type { AuthContext } from '../../platform/auth/auth.decorators';
+import { TenantDatabase } from '../../platform/tenancy/tenant-database';
+import { AuditService } from '../audit/audit.service';
+import { FrameworkVersionEntity } from '../catalog/entities';
+import { ASSESSMENT_ERRORS, AssessmentsException } from './assessments.exception';
+import { AnswerEntity, AssessmentEntity, AssessmentFrameworkEntity } from './entities';
+
+interface Loaded {
+  assessment: AssessmentEntity;
+  frameworks: FrameworkVersionEntity[];
+}
+
+function toAnswer(a: AnswerEntity): AnswerResponse {
+  return { questionKey: a.questionKey, value: a.value, note: a.note, version: a.version, updatedAt: a.updatedAt.toISOString(), updatedBy: a.updatedBy };
+}
+
+function assertProfile(profile: unknown): ServiceProfile {
+  const result = validateServiceProfile(profile);
+  if (!result.ok) {
+    throw new AssessmentsException(
+      'validation',
+      ASSESSMENT_ERRORS.invalidProfile,
+      `Invalid service profile: ${result.problems[0]?.path || '/'} ${result.problems[0]?.message ?? ''}`.trim(),
+      result.problems.map((p) => ({ field: `profile${p.path.replace(/\//g, '.')}`, reasons: [p.message] })),
+    );
+  }
+  return result.value;
+}
+
+/**
+ * Assessments of the caller's organization. Every query runs in the request's tenant transaction
+ * (row-level security), and another organization's id answers 404.
+ */
+@Injectable()
+export class AssessmentsService {
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(auth: AuthContext, title: string, refs: { slug: string; version: string }[], profileInput: unknown): Promise<AssessmentResponse> {
+    const profile = assertProfile(profileInput);
+    const manager = this.db.manager();
+    const frameworks: FrameworkVersionEntity[] = [];
+    for (const ref of refs) {
+      const version = await manager.findOneBy(FrameworkVersionEntity, { slug: ref.slug, version: ref.version });
+      if (!version) {
+        throw new AssessmentsException('validation', ASSESSMENT_ERRORS.frameworkNotFound, `No framework ${ref.slug} version ${ref.version}.`, [
+          { field: 'frameworks', reasons: [`unknown framework ${ref.slug}@${ref.version}`] },
+        ]);
+      }
+      if (!frameworks.some((f) => f.id === version.id)) frameworks.push(version);
+    }
+    const organizationId = auth.organizationId!;
+    const assessment = await manager.save(
+      manager.create(AssessmentEntity, { organizationId, title: title.trim(), status: 'draft', profile, createdBy: auth.userId }),
+    );
+    await manager.insert(
+      AssessmentFrameworkEntity,
+      frameworks.map((f, position) => ({ assessmentId: assessment.id, frameworkVersionId: f.id, organizationId, position })),
+    );
+    await this.audit.record({ organizationId, actorUserId: auth.userId, action: 'assessment.created', targetType: 'assessment', targetId: assessment.id });
+    return this.describe({ assessment, frameworks }, []);
+  }
+
+  async list(): Promise<AssessmentResponse[]> {
+    const manager = this.db.manager();
+    const assessments = await manager.find(AssessmentEntity, { order: { createdAt: 'DESC' } });
+    return Promise.all(assessments.map(async (a) => this.describe(await this.load(manager, a.id), await this.answers(manager, a.id))));
+  }
+
+  async get(id: string): Promise<AssessmentResponse> {
+    const manager = this.db.manager();
+    const loaded = await this.load(manager, id);
+    return this.describe(loaded, await this.answers(manager, id));
+  }
+
+  /** Re-evaluates applicability; answers are never deleted (they come back if a requirement applies again). */
+  async updateProfile(auth: AuthContext, id: string, profileInput: unknown): Promise<AssessmentResponse> {
+    const profile = assertProfile(profileInput);
+    const manager = this.db.manager();
+    const loaded = await this.load(manager, id, true);
+    this.assertDraft(loaded.assessment);
+    await manager.update(AssessmentEntity, { id }, { profile });
+    loaded.assessment.profile = profile;
+    await this.audit.record({ organizationId: auth.organizationId, actorUserId: auth.userId, action: 'assessment.profile-changed', targetType: 'assessment', targetId: id });
+    return this.describe(loaded, await this.answers(manager, id));
+  }
+
+  async listAnswers(id: string): Promise<AnswerResponse[]> {
+    const manager = this.db.manager();
+    await this.load(manager, id);
+    return (await this.answers(manager, id)).map(toAnswer);
+  }
+
+  /**
+   * Saves one answer with optimistic locking done by the statement itself: a first answer is an
+   * INSERT … ON CONFLICT DO NOTHING (expectedVersion 0), later ones an UPDATE … WHERE version =
+   * expected. A stale write changes nothing and gets 409 with the stored answer.
+   */
+  async putAnswer(auth: AuthContext, id: string, questionKey: string, value: unknown, note: string | undefined, expectedVersion: number): Promise<AnswerResponse> {
+    const manager = this.db.manager();
+    const loaded = await this.load(manager, id);
+    this.assertDraft(loaded.assessment);
+    const question = this.findQuestion(loaded.frameworks, questionKey);
+    const checked = validateAnswer(question, value);
+    if (!checked.ok) {
+      throw new AssessmentsException('validation', ASSESSMENT_ERRORS.invalidAnswer, checked.message, [
+        { field: 'value', reasons: [checked.message], rule: checked.rule, questionKey },
+      ]);
+    }
+    const organizationId = auth.organizationId!;
+    const json = JSON.stringify(checked.value);
+    const noteValue = note ?? null;
+    let saved: AnswerEntity[];
+    if (expectedVersion === 0) {
+      saved = await manager.query<AnswerEntity[]>(
+        `INSERT INTO answers (organization_id, assessment_id, question_key, value, note, version, updated_by)
+         VALUES ($1, $2, $3, $4::jsonb, $5, 1, $6)
+         ON CONFLICT (assessment_id, question_key) DO NOTHING
+         RETURNING question_key AS "questionKey", value, note, version, updated_by AS "updatedBy", updated_at AS "updatedAt"`,
+        [organizationId, id, questionKey, json, noteValue, auth.userId],
+      );
+    } else {
+      const result = await manager
+        .createQueryBuilder()
+        .update(AnswerEntity)
+        .set({ value: () => ':value::jsonb', note: noteValue, version: () => 'version + 1', updatedBy: auth.userId })
+        .setParameter('value', json)
+        .where('assessment_id = :id AND question_key = :questionKey AND version = :expectedVersion', { id, questionKey, expectedVersion })
+        .returning(['questionKey', 'value', 'note', 'version', 'updatedBy', 'updatedAt'])
+        .execute();
+      saved = (result.raw as Record<string, unknown>[]).map((r) => ({
+        questionKey: r['question_key'],
+        value: r['value'],
+        note: r['note'],
+        version: r['version'],
+        updatedBy: r['updated_by'],
+        updatedAt: r['updated_at'],
+      })) as AnswerEntity[];
+    }
+    const row = saved[0];
+    if (!row) {
+      const current = await manager.findOneBy(AnswerEntity, { assessmentId: id, questionKey });
+      throw new AssessmentsException(
+        'conflict',
+        ASSESSMENT_ERRORS.staleVersion,
+        'This answer was changed by someone else; nothing was overwritten.',
+        current ? { current: toAnswer(current) } : { current: null },
+      );
+    }
+    return toAnswer(row);
+  }
+
+  private findQuestion(frameworks: FrameworkVersionEntity[], questionKey: string): QuestionDefinition {
+    for (const f of frameworks) {
+      for (const section of f.document.sections) {
+        for (const requirement of section.requirements) {
+          const question = requirement.questions.find((q) => q.key === questionKey);
+          if (question) return question;
+        }
+      }
+    }
+    throw new AssessmentsException('not-found', ASSESSMENT_ERRORS.questionNotFound, `No question ${questionKey} in this assessment's frameworks.`);
+  }
+
+  private assertDraft(assessment: AssessmentEntity): void {
+    if (assessment.status !== 'draft') {
+      throw new AssessmentsException('conflict', ASSESSMENT_ERRORS.alreadySubmitted, 'This assessment has been submitted and can no longer change.');
+    }
+  }
+
+  private async load(manager: EntityManager, id: string, lock = false): Promise<Loaded> {
+    const assessment = await manager.findOne(AssessmentEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!assessment) throw new AssessmentsException('not-found', ASSESSMENT_ERRORS.notFound, 'No such assessment.');
+    const links = await manager.find(AssessmentFrameworkEntity, { where: { assessmentId: id }, order: { position: 'ASC' } });
+    const frameworks = await Promise.all(links.map((l) => manager.findOneByOrFail(FrameworkVersionEntity, { id: l.frameworkVersionId })));
+    return { assessment, frameworks };
+  }
+
+  private answers(manager: EntityManager, id: string): Promise<AnswerEntity[]> {
+    return manager.find(AnswerEntity, { where: { assessmentId: id } });
+  }
+
+  private describe({ assessment, frameworks }: Loaded, answers: AnswerEntity[]): AssessmentResponse {
+    return {
+      id: assessment.id,
+      title: assessment.title,
+      status: assessment.status,
+      frameworks: frameworks.map((f) => ({ slug: f.slug, version: f.version, title: f.title })),
+      profile: assessment.profile,
+      createdAt: assessment.createdAt.toISOString(),
+      updatedAt: assessment.updatedAt.toISOString(),
+      progress: progressOf(frameworks.map((f) => f.document), assessment.profile, answers),
+    };
+  }
+}
+
+/** Answered / applicable questions of the applicable requirements, and required ones still missing. */
+export function progressOf(frameworks: FrameworkDefinition[], profile: ServiceProfile, answers: AnswerEntity[]): AssessmentProgress {
+  const answered = new Set(answers.map((a) => a.questionKey));
+  let applicable = 0;
+  let visible = 0;
+  let done = 0;
+  let requiredMissing = 0;
+  for (const framework of frameworks) {
+    for (const requirement of applicableRequirements(framework, profile)) {
+      applicable += 1;
+      for (const question of requirement.questions) {
+        visible += 1;
+        if (answered.has(question.key)) done += 1;
+        else if (question.required) requiredMissing += 1;
+      }
+    }
+  }
+  return {
+    applicableRequirements: applicable,
+    answeredQuestions: done,
+    visibleQuestions: visible,
+    requiredMissing,
+    percent: visible === 0 ? 0 : Math.round((done / visible) * 1000) / 10,
+  };
+}

@@ -1,0 +1,85 @@
+import type { ServiceProfile } from '@beacon/domain';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsDefined, IsInt, IsObject, IsOptional, IsString, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+
+export class FrameworkRefDto {
+  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'slug must be a framework slug' })
+  slug!: string;
+
+  @Matches(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, { message: 'version must be a semantic version such as 1.0.0' })
+  version!: string;
+}
+
+export class CreateAssessmentDto {
+  @IsString()
+  @Length(2, 200)
+  title!: string;
+
+  @ValidateNested({ each: true })
+  @Type(() => FrameworkRefDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  frameworks!: FrameworkRefDto[];
+
+  /** Checked against the service-profile schema of @beacon/domain (400 with each problem). */
+  @IsObject()
+  profile!: ServiceProfile;
+}
+
+export class UpdateProfileDto {
+  @IsObject()
+  profile!: ServiceProfile;
+}
+
+/** `PUT /assessments/:id/answers/:questionKey`. */
+export class PutAnswerDto {
+  /** Checked against the question: type, options, ranges, units. */
+  @IsDefined()
+  value!: unknown;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  note?: string;
+
+  /** The version the client last saw; 0 for a first answer. A stale one gets 409 with the stored answer. */
+  @IsInt()
+  @Min(0)
+  expectedVersion!: number;
+}
+
+export type AssessmentStatus = 'draft' | 'submitted';
+
+export interface AssessmentProgress {
+  applicableRequirements: number;
+  answeredQuestions: number;
+  visibleQuestions: number;
+  requiredMissing: number;
+  /** 0..100 */
+  percent: number;
+}
+
+export interface AssessmentResponse {
+  id: string;
+  title: string;
+  status: AssessmentStatus;
+  frameworks: { slug: string; version: string; title: { en: string; fr: string } }[];
+  profile: ServiceProfile;
+  createdAt: string;
+  updatedAt: string;
+  progress: AssessmentProgress;
+}
+
+export interface AnswerResponse {
+  questionKey: string;
+  value: unknown;
+  note: string | null;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+/** 409 on a stale write: `details.current` is the stored answer, so nothing is lost. */
+export interface StaleAnswerDetails {
+  current: AnswerResponse;
+}

@@ -1,0 +1,42 @@
+export {
+  JUSTIFICATION_MAX_LENGTH,
+  JUSTIFICATION_MIN_LENGTH,
+  PERCENTAGE_MAX,
+  PERCENTAGE_MIN,
+  REQUIREMENT_STATUS_KINDS,
+  TEXT_ANSWER_MAX_LENGTH,
+  URL_ANSWER_MAX_LENGTH,
+  URL_ANSWER_PROTOCOLS,
+} from './answer-value';
+export type {
+  AnswersByKey,
+  AnswerValue,
+  AnswerValueByType,
+  DateAnswer,
+  DurationAnswer,
+  MaturityAnswer,
+  MultipleChoiceAnswer,
+  NumberAnswer,
+  PercentageAnswer,
+  RequirementStatus,
+  RequirementStatusKind,
+  SingleChoiceAnswer,
+  TextAnswer,
+  UrlAnswer,
+  YesPartialNoAnswer,
+} from './answer-value';
+export {
+  ANSWER_RULES,
+  REQUIREMENT_STATUS_RULES,
+  isCalendarDate,
+  validateAnswer,
+  validateRequirementStatus,
+} from './validate-answer';
+export type {
+  AnswerRule,
+  AnswerValidationResult,
+  RequirementStatusRule,
+  RequirementStatusValidationResult,
+} from './validate-answer';
+export { answerOf, indexQuestionsByKey, isQuestionVisible } from './question-visibility';
+export type { QuestionsByKey } from './question-visibility';
