@@ -13,12 +13,13 @@ import type { AuthContext } from '../../platform/auth/auth.decorators';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
 import { AuditService } from '../audit/audit.service';
 import { FrameworkVersionEntity } from '../catalog/entities';
+import { type CachedFrameworkVersion, FrameworkCache } from '../catalog/framework-cache';
 import { ASSESSMENT_ERRORS, AssessmentsException } from './assessments.exception';
 import { AnswerEntity, AssessmentEntity, AssessmentFrameworkEntity } from './entities';
 
 interface Loaded {
   assessment: AssessmentEntity;
-  frameworks: FrameworkVersionEntity[];
+  frameworks: CachedFrameworkVersion[];
 }
 
 function toAnswer(a: AnswerEntity): AnswerResponse {
@@ -47,12 +48,13 @@ export class AssessmentsService {
   constructor(
     private readonly db: TenantDatabase,
     private readonly audit: AuditService,
+    private readonly frameworkCache: FrameworkCache,
   ) {}
 
   async create(auth: AuthContext, title: string, refs: { slug: string; version: string }[], profileInput: unknown): Promise<AssessmentResponse> {
     const profile = assertProfile(profileInput);
     const manager = this.db.manager();
-    const frameworks: FrameworkVersionEntity[] = [];
+    const frameworks: CachedFrameworkVersion[] = [];
     for (const ref of refs) {
       const version = await manager.findOneBy(FrameworkVersionEntity, { slug: ref.slug, version: ref.version });
       if (!version) {
@@ -60,7 +62,7 @@ export class AssessmentsService {
           { field: 'frameworks', reasons: [`unknown framework ${ref.slug}@${ref.version}`] },
         ]);
       }
-      if (!frameworks.some((f) => f.id === version.id)) frameworks.push(version);
+      if (!frameworks.some((f) => f.id === version.id)) frameworks.push(await this.frameworkCache.get(manager, version.id));
     }
     const organizationId = auth.organizationId!;
     const assessment = await manager.save(
@@ -111,9 +113,17 @@ export class AssessmentsService {
    */
   async putAnswer(auth: AuthContext, id: string, questionKey: string, value: unknown, note: string | undefined, expectedVersion: number): Promise<AnswerResponse> {
     const manager = this.db.manager();
-    const loaded = await this.load(manager, id);
-    this.assertDraft(loaded.assessment);
-    const question = this.findQuestion(loaded.frameworks, questionKey);
+    // The hot path of autosave: one query for the state and the framework ids, documents from the cache.
+    const [state] = await manager.query<{ status: string; framework_ids: string[] }[]>(
+      `SELECT a.status, array_agg(af.framework_version_id ORDER BY af.position) AS framework_ids
+         FROM assessments a JOIN assessment_frameworks af ON af.assessment_id = a.id
+        WHERE a.id = $1 GROUP BY a.id`,
+      [id],
+    );
+    if (!state) throw new AssessmentsException('not-found', ASSESSMENT_ERRORS.notFound, 'No such assessment.');
+    if (state.status !== 'draft') this.assertDraft({ status: state.status } as AssessmentEntity);
+    const frameworks = await Promise.all(state.framework_ids.map((fid) => this.frameworkCache.get(manager, fid)));
+    const question = this.findQuestion(frameworks, questionKey);
     const checked = validateAnswer(question, value);
     if (!checked.ok) {
       throw new AssessmentsException('validation', ASSESSMENT_ERRORS.invalidAnswer, checked.message, [
@@ -163,14 +173,10 @@ export class AssessmentsService {
     return toAnswer(row);
   }
 
-  private findQuestion(frameworks: FrameworkVersionEntity[], questionKey: string): QuestionDefinition {
+  private findQuestion(frameworks: CachedFrameworkVersion[], questionKey: string): QuestionDefinition {
     for (const f of frameworks) {
-      for (const section of f.document.sections) {
-        for (const requirement of section.requirements) {
-          const question = requirement.questions.find((q) => q.key === questionKey);
-          if (question) return question;
-        }
-      }
+      const question = f.questionsByKey.get(questionKey);
+      if (question) return question;
     }
     throw new AssessmentsException('not-found', ASSESSMENT_ERRORS.questionNotFound, `No question ${questionKey} in this assessment's frameworks.`);
   }
@@ -185,7 +191,7 @@ export class AssessmentsService {
     const assessment = await manager.findOne(AssessmentEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!assessment) throw new AssessmentsException('not-found', ASSESSMENT_ERRORS.notFound, 'No such assessment.');
     const links = await manager.find(AssessmentFrameworkEntity, { where: { assessmentId: id }, order: { position: 'ASC' } });
-    const frameworks = await Promise.all(links.map((l) => manager.findOneByOrFail(FrameworkVersionEntity, { id: l.frameworkVersionId })));
+    const frameworks = await Promise.all(links.map((l) => this.frameworkCache.get(manager, l.frameworkVersionId)));
     return { assessment, frameworks };
   }
 

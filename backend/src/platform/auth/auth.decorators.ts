@@ -27,6 +27,8 @@ export interface AuthContext {
 
 export interface AuthenticatedRequest extends Request {
   auth?: AuthContext;
+  /** The request's tenant transaction, opened by the guard and finished by the interceptor. */
+  tenantTransaction?: import('../tenancy/tenant-database').OpenTransaction;
 }
 
 /** The caller of an authenticated route. */

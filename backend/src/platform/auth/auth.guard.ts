@@ -1,9 +1,8 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { COMMON_ERROR_CODES } from '@beacon/contracts';
 import { hasPermission, type OrganizationType, type Role } from '@beacon/domain';
-import { DataSource } from 'typeorm';
+import { TenantDatabase } from '../tenancy/tenant-database';
 import { AuditService } from '../../modules/audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { AppException } from '../errors/app.exception';
@@ -27,7 +26,7 @@ interface CallerRow {
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: TenantDatabase,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
   ) {}
@@ -48,9 +47,12 @@ export class AuthGuard implements CanActivate {
       throw unauthorized(error instanceof InvalidTokenError ? 'The access token is not valid.' : 'Sign in to continue.');
     }
 
-    const rows: CallerRow[] = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('app.user_id', $1, true)`, [claims.sub]);
-      return manager.query(
+    // The request's transaction starts here, scoped to the token's organization; the membership
+    // read below decides whether that scope stands. The interceptor finishes the transaction.
+    const transaction = await this.db.begin({ organizationId: claims.org, userId: claims.sub });
+    let caller: CallerRow | undefined;
+    try {
+      const rows = await transaction.manager.query<CallerRow[]>(
         `SELECT u.session_version, u.disabled_at, m.role, o.type
            FROM users u
            LEFT JOIN memberships m ON m.user_id = u.id AND m.organization_id = $2
@@ -58,9 +60,13 @@ export class AuthGuard implements CanActivate {
           WHERE u.id = $1`,
         [claims.sub, claims.org],
       );
-    });
-    const caller = rows[0];
-    if (!caller || caller.disabled_at || caller.session_version !== claims.ver) throw unauthorized('Your session has ended. Sign in again.');
+      caller = rows[0];
+      if (!caller || caller.disabled_at || caller.session_version !== claims.ver) throw unauthorized('Your session has ended. Sign in again.');
+      if (!caller.role && claims.org) await transaction.setScope({ organizationId: null, userId: claims.sub });
+    } catch (error) {
+      await transaction.abandon();
+      throw error;
+    }
 
     req.auth = {
       userId: claims.sub,
@@ -71,6 +77,7 @@ export class AuthGuard implements CanActivate {
     };
     const role = caller.role;
     if (access.kind === 'permission' && !(role && access.anyOf.some((p) => hasPermission(role, p)))) {
+      await transaction.abandon();
       await this.audit.recordIndependently({
         organizationId: req.auth.organizationId,
         actorUserId: claims.sub,
@@ -84,6 +91,7 @@ export class AuthGuard implements CanActivate {
         permission: access.anyOf,
       });
     }
+    req.tenantTransaction = transaction;
     return true;
   }
 }

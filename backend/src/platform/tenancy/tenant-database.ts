@@ -25,6 +25,16 @@ async function applyScope(manager: EntityManager, scope: TenantScope): Promise<v
   );
 }
 
+/** A transaction opened ahead of the code that will use it (the guard opens, the interceptor finishes). */
+export interface OpenTransaction {
+  manager: EntityManager;
+  /** Runs `fn` inside the transaction, then commits it (or rolls back on error) and releases the connection. */
+  finish<T>(fn: () => Promise<T>): Promise<T>;
+  /** Rolls back and releases (when the request is refused before the handler). */
+  abandon(): Promise<void>;
+  setScope(scope: TenantScope): Promise<void>;
+}
+
 /**
  * Every tenant read and write runs in a transaction whose organization is set with
  * `set_config('app.organization_id', …, true)`, so PostgreSQL's row-level security scopes it a
@@ -41,6 +51,50 @@ export class TenantDatabase {
       await applyScope(manager, scope);
       return storage.run({ manager, scope }, () => fn(manager));
     });
+  }
+
+  /** Opens a transaction now, to be finished later with `finish` (or `abandon`). */
+  async begin(scope: TenantScope): Promise<OpenTransaction> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    const state: ActiveTransaction = { manager: runner.manager, scope };
+    let released = false;
+    const release = async (commit: boolean) => {
+      if (released) return;
+      released = true;
+      try {
+        if (commit) await runner.commitTransaction();
+        else await runner.rollbackTransaction();
+      } finally {
+        await runner.release();
+      }
+    };
+    try {
+      await applyScope(runner.manager, scope);
+    } catch (error) {
+      await release(false);
+      throw error;
+    }
+    return {
+      manager: runner.manager,
+      setScope: async (next) => {
+        state.scope = next;
+        await applyScope(runner.manager, next);
+      },
+      abandon: () => release(false),
+      finish: async <T>(fn: () => Promise<T>): Promise<T> => {
+        let result: T;
+        try {
+          result = await storage.run(state, fn);
+        } catch (error) {
+          await release(false);
+          throw error;
+        }
+        await release(true);
+        return result;
+      },
+    };
   }
 
   /** The manager of the transaction in hand; services never see a connection without a tenant. */

@@ -13,11 +13,14 @@ export class TenantTransactionInterceptor implements NestInterceptor {
   constructor(private readonly db: TenantDatabase) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const auth = context.switchToHttp().getRequest<AuthenticatedRequest>().auth;
-    return from(
-      this.db.transaction({ organizationId: auth?.organizationId ?? null, userId: auth?.userId ?? null }, () =>
-        lastValueFrom(next.handle(), { defaultValue: undefined }),
-      ),
-    );
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const handle = () => lastValueFrom(next.handle(), { defaultValue: undefined });
+    // Authenticated requests continue the transaction the guard opened; public ones get their own.
+    const opened = req.tenantTransaction;
+    if (opened) {
+      req.tenantTransaction = undefined;
+      return from(opened.finish(handle));
+    }
+    return from(this.db.transaction({ organizationId: req.auth?.organizationId ?? null, userId: req.auth?.userId ?? null }, handle));
   }
 }
