@@ -83,3 +83,37 @@ export interface AnswerResponse {
 export interface StaleAnswerDetails {
   current: AnswerResponse;
 }
+
+export class AttestationDto {
+  @IsString()
+  @Length(2, 160)
+  name!: string;
+
+  @IsString()
+  @Length(2, 160)
+  title!: string;
+
+  @IsString()
+  @Length(10, 5000)
+  statement!: string;
+}
+
+/** `POST /assessments/:id/submit`: an approver attests and submits. */
+export class SubmitAssessmentDto {
+  @ValidateNested()
+  @Type(() => AttestationDto)
+  attestation!: AttestationDto;
+}
+
+export interface SubmissionResponse {
+  assessmentId: string;
+  snapshotId: string;
+  revision: number;
+  contentHash: string;
+  submittedAt: string;
+}
+
+/** 422 on submit: the required questions still unanswered. */
+export interface MissingAnswersDetails {
+  missing: { requirementKey: string; questionKey: string }[];
+}

@@ -1,6 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AnswerResponse, type AssessmentResponse, CreateAssessmentDto, PutAnswerDto, UpdateProfileDto } from '@beacon/contracts';
+import {
+  type AnswerResponse,
+  type AssessmentResponse,
+  CreateAssessmentDto,
+  PutAnswerDto,
+  type SubmissionResponse,
+  SubmitAssessmentDto,
+  UpdateProfileDto,
+} from '@beacon/contracts';
 import { type AuthContext, CurrentAuth, RequirePermission } from '../../platform/auth/auth.decorators';
 import { AssessmentsService } from './assessments.service';
 
@@ -57,5 +65,13 @@ export class AssessmentsController {
     @Body() dto: PutAnswerDto,
   ): Promise<AnswerResponse> {
     return this.assessments.putAnswer(auth, id, questionKey, dto.value, dto.note, dto.expectedVersion);
+  }
+
+  @Post(':id/submit')
+  @RequirePermission('assessments:submit')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Attests and submits: 422 listing unanswered required questions, else an immutable snapshot with its hash.' })
+  submit(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string, @Body() dto: SubmitAssessmentDto): Promise<SubmissionResponse> {
+    return this.assessments.submit(auth, id, dto.attestation);
   }
 }

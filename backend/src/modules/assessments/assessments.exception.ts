@@ -8,6 +8,7 @@ export const ASSESSMENT_ERRORS = {
   invalidAnswer: 'INVALID_ANSWER',
   staleVersion: 'STALE_VERSION',
   alreadySubmitted: 'ALREADY_SUBMITTED',
+  missingAnswers: 'MISSING_ANSWERS',
 } as const;
 
 export class AssessmentsException extends AppException {}

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import type { AnswerResponse, AssessmentResponse, ErrorResponse, StaleAnswerDetails } from '@beacon/contracts';
-import { emptyServiceFeatures, type ServiceProfile } from '@beacon/domain';
+import type { AnswerResponse, AssessmentResponse, ErrorResponse, FrameworkVersionResponse, MissingAnswersDetails, StaleAnswerDetails, SubmissionResponse } from '@beacon/contracts';
+import { canonicalJson, emptyServiceFeatures, type QuestionDefinition, type ServiceProfile } from '@beacon/domain';
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { adminDataSource, http, startApi } from '../../../test/harness';
@@ -121,5 +122,83 @@ describe('assessments (real PostgreSQL)', () => {
     await http(api).get(`/api/v1/assessments/${assessment.id}`).set(as(stranger)).expect(404);
     const list = (await http(api).get('/api/v1/assessments').set(as(stranger)).expect(200)).body as AssessmentResponse[];
     expect(list).toEqual([]);
+  });
+
+  describe('submission', () => {
+    function sampleValue(q: QuestionDefinition): unknown {
+      switch (q.type) {
+        case 'yes-partial-no':
+          return 'yes';
+        case 'maturity':
+          return 4;
+        case 'single-choice':
+          return q.options[0]!.value;
+        case 'multiple-choice':
+          return [q.options.find((o) => !o.exclusive)?.value ?? q.options[0]!.value];
+        case 'number':
+        case 'duration':
+          return q.min ?? 1;
+        case 'percentage':
+          return q.max ?? 100;
+        case 'date':
+          return '2026-01-15';
+        case 'text':
+          return 'Documented in our child-safety policy.';
+        case 'url':
+          return 'https://example.org/policy';
+      }
+    }
+
+    it('refuses with 422 listing missing answers, then freezes a snapshot whose hash is stable; edits then answer 409', async () => {
+      const assessment = await create();
+      const submit = () =>
+        http(api)
+          .post(`/api/v1/assessments/${assessment.id}/submit`)
+          .set(as(owner))
+          .send({ attestation: { name: 'Ada Owner', title: 'Head of Trust & Safety', statement: 'I attest these answers are accurate and complete.' } });
+      const refused = await submit().expect(422);
+      const missing = ((refused.body as ErrorResponse).details as MissingAnswersDetails).missing;
+      expect(missing.length).toBeGreaterThan(0);
+      expect(missing[0]).toEqual({ requirementKey: expect.any(String) as string, questionKey: expect.stringMatching(/^MSM-/) as string });
+
+      const tree = (await http(api).get('/api/v1/frameworks/ncmec-minimum-safety-measures/versions/1.0.0').expect(200)).body as FrameworkVersionResponse;
+      for (const question of tree.framework.sections.flatMap((s) => s.requirements.flatMap((r) => r.questions))) {
+        await http(api)
+          .put(`/api/v1/assessments/${assessment.id}/answers/${question.key}`)
+          .set(as(owner))
+          .send({ value: sampleValue(question), expectedVersion: 0 })
+          .expect(200);
+      }
+      const submitted = (await submit().expect(201)).body as SubmissionResponse;
+      expect(submitted.revision).toBe(1);
+      const [row] = await admin.query<{ content: unknown; content_hash: string }[]>(`SELECT content, content_hash FROM assessment_snapshots WHERE id = $1`, [
+        submitted.snapshotId,
+      ]);
+      expect(row!.content_hash).toBe(submitted.contentHash);
+      expect(createHash('sha256').update(canonicalJson(row!.content)).digest('hex')).toBe(submitted.contentHash);
+
+      await submit().expect(409);
+      await http(api).put(`/api/v1/assessments/${assessment.id}/answers/MSM-1-q1`).set(as(owner)).send({ value: 'no', expectedVersion: 1 }).expect(409);
+      await http(api).put(`/api/v1/assessments/${assessment.id}/profile`).set(as(owner)).send({ profile: PROFILE }).expect(409);
+      expect(((await http(api).get(`/api/v1/assessments/${assessment.id}`).set(as(owner)).expect(200)).body as AssessmentResponse).status).toBe('submitted');
+
+      const appRole = createDataSource({ url: process.env['DATABASE_URL']!, poolSize: 1 });
+      await appRole.initialize();
+      try {
+        await expect(appRole.query(`UPDATE assessment_snapshots SET content_hash = 'x'`)).rejects.toThrow(/permission denied/);
+      } finally {
+        await appRole.destroy();
+      }
+    });
+
+    it('lets only an approver or owner submit', async () => {
+      const assessment = await create();
+      const assessor = await addMember(api, owner, 'assessor');
+      await http(api)
+        .post(`/api/v1/assessments/${assessment.id}/submit`)
+        .set(as(assessor))
+        .send({ attestation: { name: 'A', title: 'B C', statement: 'I attest these answers are accurate.' } })
+        .expect(403);
+    });
   });
 });

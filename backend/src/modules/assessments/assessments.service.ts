@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { AnswerResponse, AssessmentProgress, AssessmentResponse } from '@beacon/contracts';
+import type { AnswerResponse, AssessmentProgress, AssessmentResponse, MissingAnswersDetails, SubmissionResponse } from '@beacon/contracts';
 import {
+  type AnswerValue,
   applicableRequirements,
+  canonicalJson,
   type FrameworkDefinition,
+  frameworkQuestions,
+  indexQuestionsByKey,
+  isQuestionVisible,
   type QuestionDefinition,
   type ServiceProfile,
   validateAnswer,
   validateServiceProfile,
 } from '@beacon/domain';
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../../platform/auth/auth.decorators';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
@@ -15,7 +21,7 @@ import { AuditService } from '../audit/audit.service';
 import { FrameworkVersionEntity } from '../catalog/entities';
 import { type CachedFrameworkVersion, FrameworkCache } from '../catalog/framework-cache';
 import { ASSESSMENT_ERRORS, AssessmentsException } from './assessments.exception';
-import { AnswerEntity, AssessmentEntity, AssessmentFrameworkEntity } from './entities';
+import { AnswerEntity, AssessmentEntity, AssessmentFrameworkEntity, AssessmentSnapshotEntity } from './entities';
 
 interface Loaded {
   assessment: AssessmentEntity;
@@ -173,6 +179,60 @@ export class AssessmentsService {
     return toAnswer(row);
   }
 
+  /**
+   * Checks every required visible question of every applicable requirement is answered (else 422
+   * listing them), then in the request's transaction freezes a snapshot with its content hash and
+   * moves the assessment to `submitted`; from then on every edit answers 409.
+   */
+  async submit(auth: AuthContext, id: string, attestation: { name: string; title: string; statement: string }): Promise<SubmissionResponse> {
+    const manager = this.db.manager();
+    const loaded = await this.load(manager, id, true);
+    this.assertDraft(loaded.assessment);
+    const answers = await this.answers(manager, id);
+    const missing = missingRequired(loaded.frameworks.map((f) => f.document), loaded.assessment.profile, answers);
+    if (missing.length > 0) {
+      throw new AssessmentsException('unprocessable', ASSESSMENT_ERRORS.missingAnswers, `${missing.length} required question(s) are not answered yet.`, {
+        missing,
+      } satisfies MissingAnswersDetails);
+    }
+    const [last] = await manager.query<{ revision: number | null }[]>(`SELECT max(revision) AS revision FROM assessment_snapshots WHERE assessment_id = $1`, [id]);
+    const revision = (last?.revision ?? 0) + 1;
+    const submittedAt = new Date();
+    const content = {
+      assessmentId: id,
+      revision,
+      title: loaded.assessment.title,
+      frameworks: loaded.frameworks.map((f) => ({ slug: f.slug, version: f.version, contentHash: f.contentHash })),
+      profile: loaded.assessment.profile,
+      answers: [...answers]
+        .sort((a, b) => (a.questionKey < b.questionKey ? -1 : 1))
+        .map((a) => ({ questionKey: a.questionKey, value: a.value, note: a.note, version: a.version })),
+      attestation: { ...attestation, userId: auth.userId, attestedAt: submittedAt.toISOString() },
+    };
+    const contentHash = createHash('sha256').update(canonicalJson(content)).digest('hex');
+    const snapshot = await manager.save(
+      manager.create(AssessmentSnapshotEntity, {
+        organizationId: auth.organizationId!,
+        assessmentId: id,
+        revision,
+        content,
+        contentHash,
+        submittedBy: auth.userId,
+        submittedAt,
+      }),
+    );
+    await manager.update(AssessmentEntity, { id }, { status: 'submitted' });
+    await this.audit.record({
+      organizationId: auth.organizationId,
+      actorUserId: auth.userId,
+      action: 'assessment.submitted',
+      targetType: 'assessment',
+      targetId: id,
+      details: { revision, contentHash },
+    });
+    return { assessmentId: id, snapshotId: snapshot.id, revision, contentHash, submittedAt: submittedAt.toISOString() };
+  }
+
   private findQuestion(frameworks: CachedFrameworkVersion[], questionKey: string): QuestionDefinition {
     for (const f of frameworks) {
       const question = f.questionsByKey.get(questionKey);
@@ -213,28 +273,48 @@ export class AssessmentsService {
   }
 }
 
-/** Answered / applicable questions of the applicable requirements, and required ones still missing. */
-export function progressOf(frameworks: FrameworkDefinition[], profile: ServiceProfile, answers: AnswerEntity[]): AssessmentProgress {
-  const answered = new Set(answers.map((a) => a.questionKey));
-  let applicable = 0;
-  let visible = 0;
-  let done = 0;
-  let requiredMissing = 0;
+function answersMap(answers: AnswerEntity[]): Map<string, AnswerValue> {
+  return new Map(answers.map((a) => [a.questionKey, a.value as AnswerValue]));
+}
+
+/** Visible questions of the applicable requirements, in catalogue order. */
+function visibleQuestions(
+  frameworks: FrameworkDefinition[],
+  profile: ServiceProfile,
+  answers: Map<string, AnswerValue>,
+): { requirementKey: string; question: QuestionDefinition }[] {
+  const out: { requirementKey: string; question: QuestionDefinition }[] = [];
   for (const framework of frameworks) {
+    const index = indexQuestionsByKey(frameworkQuestions(framework));
     for (const requirement of applicableRequirements(framework, profile)) {
-      applicable += 1;
       for (const question of requirement.questions) {
-        visible += 1;
-        if (answered.has(question.key)) done += 1;
-        else if (question.required) requiredMissing += 1;
+        if (isQuestionVisible(question, answers, index)) out.push({ requirementKey: requirement.key, question });
       }
     }
   }
+  return out;
+}
+
+/** Required visible questions of applicable requirements without an answer. */
+export function missingRequired(frameworks: FrameworkDefinition[], profile: ServiceProfile, answers: AnswerEntity[]): MissingAnswersDetails['missing'] {
+  const byKey = answersMap(answers);
+  return visibleQuestions(frameworks, profile, byKey)
+    .filter(({ question }) => question.required && !byKey.has(question.key))
+    .map(({ requirementKey, question }) => ({ requirementKey, questionKey: question.key }));
+}
+
+/** Answered / visible questions of the applicable requirements, and required ones still missing. */
+export function progressOf(frameworks: FrameworkDefinition[], profile: ServiceProfile, answers: AnswerEntity[]): AssessmentProgress {
+  const byKey = answersMap(answers);
+  const visible = visibleQuestions(frameworks, profile, byKey);
+  const applicable = frameworks.reduce((n, f) => n + applicableRequirements(f, profile).length, 0);
+  const done = visible.filter(({ question }) => byKey.has(question.key)).length;
+  const requiredMissing = visible.filter(({ question }) => question.required && !byKey.has(question.key)).length;
   return {
     applicableRequirements: applicable,
     answeredQuestions: done,
-    visibleQuestions: visible,
+    visibleQuestions: visible.length,
     requiredMissing,
-    percent: visible === 0 ? 0 : Math.round((done / visible) * 1000) / 10,
+    percent: visible.length === 0 ? 0 : Math.round((done / visible.length) * 1000) / 10,
   };
 }

@@ -8,6 +8,7 @@ export interface CachedFrameworkVersion {
   slug: string;
   version: string;
   title: FrameworkVersionEntity['title'];
+  contentHash: string;
   document: FrameworkDefinition;
   questionsByKey: ReadonlyMap<string, QuestionDefinition>;
 }
@@ -28,6 +29,7 @@ export class FrameworkCache {
         slug: entity.slug,
         version: entity.version,
         title: entity.title,
+        contentHash: entity.contentHash,
         document: entity.document,
         questionsByKey: new Map(
           entity.document.sections.flatMap((s) => s.requirements.flatMap((r) => r.questions.map((q) => [q.key, q] as const))),
