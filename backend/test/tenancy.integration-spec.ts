@@ -32,6 +32,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'put /api/v1/organizations/{id}/members/{userId}/role': { role: 'viewer' },
   'put /api/v1/assessments/{id}/profile': { profile: SWEEP_PROFILE },
   'put /api/v1/assessments/{id}/answers/{questionKey}': { value: 'yes', expectedVersion: 0 },
+  'post /api/v1/assessments/{id}/evidence': { requirementKey: 'MSM-1' },
+  'post /api/v1/assessments/{id}/evidence/links': { requirementKey: 'MSM-1', url: 'https://example.org/intruder', title: 'Intruder' },
   'post /api/v1/assessments/{id}/submit': { attestation: { name: 'Mallory', title: 'Intruder', statement: 'I attest to nothing at all.' } },
 };
 
@@ -121,10 +123,15 @@ describe('tenant isolation (real PostgreSQL)', () => {
       .set('authorization', `Bearer ${victim.accessToken}`)
       .send({ title: 'Victim review', frameworks: [{ slug: 'ncmec-minimum-safety-measures', version: '1.0.0' }], profile: SWEEP_PROFILE })
       .expect(201)).body as { id: string };
+    const victimEvidence = (await http(api)
+      .post(`/api/v1/assessments/${victimAssessment.id}/evidence/links`)
+      .set('authorization', `Bearer ${victim.accessToken}`)
+      .send({ requirementKey: 'MSM-1', url: 'https://example.org/victim', title: 'Victim evidence' })
+      .expect(201)).body as { id: string };
     /** Path parameter → the victim's value; `{id}` depends on the resource. */
     const fixtureFor = (path: string, name: string): string | undefined => {
       if (name === 'id') return path.startsWith('/api/v1/assessments') ? victimAssessment.id : victim.organizationId;
-      return ({ userId: victimMember.userId, questionKey: 'MSM-1-q1' } as Record<string, string>)[name];
+      return ({ userId: victimMember.userId, questionKey: 'MSM-1-q1', evidenceId: victimEvidence.id } as Record<string, string>)[name];
     };
 
     // Every role of another company, of a regulator and of an NGO.

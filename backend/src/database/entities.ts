@@ -1,5 +1,6 @@
 import { ASSESSMENT_ENTITIES } from '../modules/assessments/entities';
 import { AuditEventEntity } from '../modules/audit/entities/audit-event.entity';
+import { EVIDENCE_ENTITIES } from '../modules/evidence/entities';
 import { CATALOG_ENTITIES } from '../modules/catalog/entities';
 import { IDENTITY_ENTITIES } from '../modules/identity/entities';
 import { StatusProbeAnswerEntity } from '../modules/health/entities/status-probe-answer.entity';
@@ -13,4 +14,5 @@ export const ENTITIES = [
   ...IDENTITY_ENTITIES,
   AuditEventEntity,
   ...ASSESSMENT_ENTITIES,
+  ...EVIDENCE_ENTITIES,
 ];

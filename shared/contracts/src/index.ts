@@ -3,3 +3,4 @@ export * from './health';
 export * from './catalog';
 export * from './identity';
 export * from './assessments';
+export * from './evidence';

@@ -49,6 +49,9 @@ export class AppConfig {
   get secureCookies(): boolean {
     return this.env.NODE_ENV === 'production';
   }
+  get evidence() {
+    return { maxBytes: this.env.EVIDENCE_MAX_BYTES, quotaBytes: this.env.EVIDENCE_QUOTA_BYTES, storageUrl: this.env.EVIDENCE_STORAGE_URL };
+  }
   get logLevel(): EnvironmentVariables['LOG_LEVEL'] {
     return this.env.LOG_LEVEL;
   }

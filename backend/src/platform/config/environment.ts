@@ -178,6 +178,23 @@ export class EnvironmentVariables {
   @IsString()
   PLATFORM_ADMIN_PASSWORD?: string;
 
+  /** Largest evidence file, in bytes (413 above). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
+
+  /** Evidence storage allowed per organization, in bytes (413 above). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EVIDENCE_QUOTA_BYTES = 500 * 1024 * 1024;
+
+  /** Where evidence files are stored: `file:///absolute/dir` (default: tmp/evidence); never a served folder. */
+  @IsOptional()
+  @IsString()
+  EVIDENCE_STORAGE_URL?: string;
+
   /** How often a worker records that it is alive. */
   @Transform(toInt)
   @IsInt()

@@ -1,0 +1,4 @@
+import { EvidenceEntity } from './evidence.entity';
+
+export { EvidenceEntity };
+export const EVIDENCE_ENTITIES = [EvidenceEntity];

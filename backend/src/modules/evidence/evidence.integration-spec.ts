@@ -1,0 +1,282 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import type { AssessmentResponse, ErrorResponse, EvidenceLinkTarget, EvidenceResponse } from '@beacon/contracts';
+import { emptyServiceFeatures, type ServiceProfile } from '@beacon/domain';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { crc32 } from 'node:zlib';
+import type { DataSource } from 'typeorm';
+import { adminDataSource, http, withEnv } from '../../../test/harness';
+import { addMember, type Session, signUp } from '../../../test/identity-fixtures';
+import { ApiModule } from '../../api.module';
+import { createDataSource } from '../../database/data-source';
+import { loadEnvironment } from '../../platform/config/environment';
+import { configureHttpApp } from '../../platform/http/configure-http-app';
+import { JsonLogger } from '../../platform/logging/json-logger';
+import { readCatalogDirectory } from '../catalog/catalog-files';
+import { importCatalog } from '../catalog/catalog-importer';
+import { directoryUrl, EvidenceSettings } from './evidence-settings';
+
+const PROFILE: ServiceProfile = {
+  features: { ...emptyServiceFeatures(), userMedia: true, messaging: true, under18Accounts: true },
+  sizeBand: 'medium',
+  jurisdictions: ['FR', 'CA'],
+  languages: ['en', 'fr'],
+  sector: 'social-media',
+};
+const FRAMEWORKS = [{ slug: 'ncmec-minimum-safety-measures', version: '1.0.0' }];
+const MAX_BYTES = 64 * 1024;
+const QUOTA_BYTES = 160 * 1024;
+const REQUIREMENT = 'MSM-1';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A ZIP of stored (uncompressed) entries, as small office files may be. */
+function storedZip(entries: Record<string, string>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of Object.entries(entries)) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const data = Buffer.from(content, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(entries).length, 8);
+  end.writeUInt16LE(Object.keys(entries).length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+  'base64',
+);
+const DOCX = storedZip({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': '<Relationships/>', 'word/document.xml': '<w:document/>' });
+const XLSX = storedZip({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': '<Relationships/>', 'xl/workbook.xml': '<workbook/>' });
+
+/** Deterministic "random" bytes (a linear congruential generator), NULs and high bytes included. */
+function noise(length: number, seed = 7): Buffer {
+  const out = Buffer.alloc(length);
+  let x = seed;
+  for (let i = 0; i < length; i += 1) {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    out[i] = x >> 16;
+  }
+  return out;
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+function binary(res: unknown, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  const stream = res as NodeJS.ReadableStream;
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath, d.name));
+}
+
+describe('evidence (real PostgreSQL)', () => {
+  let api: INestApplication;
+  let admin: DataSource;
+  let owner: Session;
+  let assessment: AssessmentResponse;
+  let storageDir: string;
+
+  const as = (s: Session) => ({ authorization: `Bearer ${s.accessToken}` });
+  const upload = (session: Session, assessmentId: string, bytes: Buffer, filename: string, contentType = 'application/octet-stream', requirementKey = REQUIREMENT) =>
+    http(api)
+      .post(`/api/v1/assessments/${assessmentId}/evidence`)
+      .set(as(session))
+      .field('requirementKey', requirementKey)
+      .attach('file', bytes, { filename, contentType });
+  const create = async (session: Session): Promise<AssessmentResponse> =>
+    (await http(api).post('/api/v1/assessments').set(as(session)).send({ title: 'Evidence review', frameworks: FRAMEWORKS, profile: PROFILE }).expect(201))
+      .body as AssessmentResponse;
+  const rowCount = async () => (await admin.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM evidence`))[0]!.n;
+
+  beforeAll(async () => {
+    const ownerDs = createDataSource({ url: process.env['DATABASE_OWNER_URL']!, poolSize: 1 });
+    await ownerDs.initialize();
+    await importCatalog(ownerDs, readCatalogDirectory(resolve(loadEnvironment().CATALOG_DIR)).files);
+    await ownerDs.destroy();
+    storageDir = mkdtempSync(join(tmpdir(), 'beacon-evidence-'));
+    // As `startApi` builds it, with small limits and a private storage directory.
+    api = await withEnv({}, async () => {
+      const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
+        .overrideProvider(EvidenceSettings)
+        .useValue(new EvidenceSettings(MAX_BYTES, QUOTA_BYTES, directoryUrl(storageDir)))
+        .compile();
+      const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: new JsonLogger('error', 'beacon-test') });
+      configureHttpApp(app);
+      await app.init();
+      return app;
+    });
+    admin = await adminDataSource();
+    owner = await signUp(api, 'evidence-co');
+    assessment = await create(owner);
+  });
+  afterAll(async () => {
+    await admin.destroy();
+    await api.close();
+    rmSync(storageDir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['PDF', PDF, 'policy.pdf', 'application/pdf'],
+    ['PNG', PNG, 'screenshot.png', 'image/png'],
+    ['JPEG', JPEG, 'photo.jpg', 'image/jpeg'],
+    ['plain text', Buffer.from('Moderation policy reviewed on 2025-01-10.\nNext review: in 12 months, by the trust & safety lead.\n'), 'notes.txt', 'text/plain'],
+    ['CSV', Buffer.from('month,reports,"removed, total"\n2025-01,12,10\n2025-02,9,"9"\n'), 'reports.csv', 'text/csv'],
+    ['DOCX', DOCX, 'procedure.docx', DOCX_TYPE],
+    ['XLSX', XLSX, 'figures.xlsx', XLSX_TYPE],
+    ['PDF named .png and sent as image/png (content wins)', PDF, 'disguised.png', 'application/pdf', 'image/png'],
+  ])('accepts %s with the type read from its content and its SHA-256', async (_label, bytes, filename, mediaType, sentType = 'application/octet-stream') => {
+    const res = await upload(owner, assessment.id, bytes, filename, sentType).expect(201);
+    const body = res.body as EvidenceResponse;
+    expect(body).toMatchObject({ kind: 'file', requirementKey: REQUIREMENT, fileName: filename, mediaType, sizeBytes: bytes.length, sha256: sha256(bytes) });
+    const [row] = await admin.query<{ sha256: string; size_bytes: string; storage_key: string }[]>(`SELECT sha256, size_bytes, storage_key FROM evidence WHERE id = $1`, [body.id]);
+    expect(row).toMatchObject({ sha256: sha256(bytes), size_bytes: String(bytes.length) });
+    const audit = await admin.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'evidence.added' AND target_id = $1`, [body.id]);
+    expect(audit[0]!.n).toBe(1);
+  });
+
+  it.each([
+    ['a Windows executable', Buffer.concat([Buffer.from('MZ'), noise(200)]), 'tool.exe', 'application/octet-stream'],
+    ['HTML named .txt', Buffer.from('<!-- notes -->\n<html><body><script>alert(1)</script></body></html>\n'), 'notes.txt', 'text/plain'],
+    ['random binary', noise(512, 42), 'data.bin', 'application/octet-stream'],
+    ['a ZIP that is no office file', storedZip({ 'readme.txt': 'hello' }), 'archive.docx', DOCX_TYPE],
+  ])('refuses %s with 415 and stores nothing', async (_label, bytes, filename, sentType) => {
+    const rows = await rowCount();
+    const files = filesUnder(storageDir).length;
+    const res = await upload(owner, assessment.id, bytes, filename, sentType).expect(415);
+    expect((res.body as ErrorResponse).code).toBe('EVIDENCE_UNSUPPORTED_TYPE');
+    expect(await rowCount()).toBe(rows);
+    expect(filesUnder(storageDir)).toHaveLength(files);
+  });
+
+  it('refuses a file over the size limit with 413 while receiving it, and stores nothing', async () => {
+    const rows = await rowCount();
+    const files = filesUnder(storageDir).length;
+    const res = await upload(owner, assessment.id, Buffer.alloc(MAX_BYTES + 1, 'a'), 'big.txt').expect(413);
+    expect((res.body as ErrorResponse).code).toBe('EVIDENCE_FILE_TOO_LARGE');
+    expect(await rowCount()).toBe(rows);
+    expect(filesUnder(storageDir)).toHaveLength(files);
+    // Exactly the limit is fine.
+    await upload(owner, assessment.id, Buffer.alloc(MAX_BYTES, 'a'), 'limit.txt').expect(201);
+  });
+
+  it('refuses a file beyond the organization quota with 413 and a clear message', async () => {
+    const company = await signUp(api, 'quota-co');
+    const mine = await create(company);
+    const chunk = Buffer.alloc(60 * 1024, 'q');
+    await upload(company, mine.id, chunk, 'one.txt').expect(201);
+    await upload(company, mine.id, chunk, 'two.txt').expect(201);
+    const files = filesUnder(storageDir).length;
+    const res = await upload(company, mine.id, chunk, 'three.txt').expect(413);
+    const error = res.body as ErrorResponse;
+    expect(error.code).toBe('EVIDENCE_QUOTA_EXCEEDED');
+    expect(error.message).toContain('storage is full');
+    expect(error.details).toEqual({ usedBytes: 120 * 1024, quotaBytes: QUOTA_BYTES, fileBytes: 60 * 1024 });
+    expect(filesUnder(storageDir)).toHaveLength(files);
+  });
+
+  it('downloads the same bytes as an attachment with nosniff and the stored type', async () => {
+    const name = 'Politique d’été (v2).pdf';
+    const created = (await upload(owner, assessment.id, PDF, name, 'text/html').expect(201)).body as EvidenceResponse;
+    expect(created.fileName).toBe(name);
+    const res = await http(api).get(`/api/v1/assessments/${assessment.id}/evidence/${created.id}`).set(as(owner)).buffer(true).parse(binary).expect(200);
+    expect(Buffer.compare(res.body as Buffer, PDF)).toBe(0);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="Politique d__t_ (v2).pdf"; filename*=UTF-8''Politique%20d%E2%80%99%C3%A9t%C3%A9%20%28v2%29.pdf`,
+    );
+  });
+
+  it('keeps links, listed with files, whose download answers the URL as JSON', async () => {
+    const link = (
+      await http(api)
+        .post(`/api/v1/assessments/${assessment.id}/evidence/links`)
+        .set(as(owner))
+        .send({ requirementKey: REQUIREMENT, url: 'https://example.org/transparency-report', title: 'Transparency report 2025' })
+        .expect(201)
+    ).body as EvidenceResponse;
+    expect(link).toMatchObject({ kind: 'link', url: 'https://example.org/transparency-report', title: 'Transparency report 2025', sha256: null });
+    await http(api)
+      .post(`/api/v1/assessments/${assessment.id}/evidence/links`)
+      .set(as(owner))
+      .send({ requirementKey: REQUIREMENT, url: 'javascript:alert(1)', title: 'x' })
+      .expect(400);
+    const target = (await http(api).get(`/api/v1/assessments/${assessment.id}/evidence/${link.id}`).set(as(owner)).expect(200)).body as EvidenceLinkTarget;
+    expect(target).toEqual({ kind: 'link', url: 'https://example.org/transparency-report', title: 'Transparency report 2025' });
+    const list = (await http(api).get(`/api/v1/assessments/${assessment.id}/evidence`).set(as(owner)).expect(200)).body as EvidenceResponse[];
+    expect(list.map((e) => e.id)).toContain(link.id);
+    expect(list.filter((e) => e.kind === 'file').length).toBeGreaterThan(0);
+  });
+
+  it('answers 404 for an unknown requirement and 409 once the assessment is submitted', async () => {
+    const mine = await create(owner);
+    const missing = await upload(owner, mine.id, PDF, 'a.pdf', 'application/pdf', 'NO-SUCH-1').expect(404);
+    expect((missing.body as ErrorResponse).code).toBe('REQUIREMENT_NOT_FOUND');
+    await http(api)
+      .post(`/api/v1/assessments/${mine.id}/evidence/links`)
+      .set(as(owner))
+      .send({ requirementKey: 'NO-SUCH-1', url: 'https://example.org', title: 'x' })
+      .expect(404);
+    await admin.query(`UPDATE assessments SET status = 'submitted' WHERE id = $1`, [mine.id]);
+    const files = filesUnder(storageDir).length;
+    await upload(owner, mine.id, PDF, 'a.pdf').expect(409);
+    expect(filesUnder(storageDir)).toHaveLength(files);
+  });
+
+  it('hides evidence from other organizations (404) and lets a viewer read but not upload (403)', async () => {
+    const file = (await upload(owner, assessment.id, PNG, 'shot.png').expect(201)).body as EvidenceResponse;
+    const stranger = await signUp(api, 'evidence-stranger');
+    await http(api).get(`/api/v1/assessments/${assessment.id}/evidence`).set(as(stranger)).expect(404);
+    await http(api).get(`/api/v1/assessments/${assessment.id}/evidence/${file.id}`).set(as(stranger)).expect(404);
+    await upload(stranger, assessment.id, PNG, 'shot.png').expect(404);
+
+    const viewer = await addMember(api, owner, 'viewer');
+    await http(api).get(`/api/v1/assessments/${assessment.id}/evidence`).set(as(viewer)).expect(200);
+    const res = await http(api).get(`/api/v1/assessments/${assessment.id}/evidence/${file.id}`).set(as(viewer)).buffer(true).parse(binary).expect(200);
+    expect(Buffer.compare(res.body as Buffer, PNG)).toBe(0);
+    const rows = await rowCount();
+    await upload(viewer, assessment.id, PNG, 'shot.png').expect(403);
+    expect(await rowCount()).toBe(rows);
+  });
+});

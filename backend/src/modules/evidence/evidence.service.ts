@@ -1,0 +1,244 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EvidenceLinkTarget, EvidenceMediaType, EvidenceResponse } from '@beacon/contracts';
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { AuthContext } from '../../platform/auth/auth.decorators';
+import { TenantDatabase } from '../../platform/tenancy/tenant-database';
+import { AuditService } from '../audit/audit.service';
+import { FrameworkCache } from '../catalog/framework-cache';
+import { detectMediaType } from './content-type';
+import { EvidenceSettings } from './evidence-settings';
+import { EVIDENCE_STORAGE, type EvidenceStorage, newStorageKey } from './evidence-storage';
+import { EVIDENCE_ERRORS, EvidenceException } from './evidence.exception';
+import { EvidenceEntity } from './entities';
+
+export interface IncomingFile {
+  originalName: string;
+  bytes: Buffer;
+}
+
+/** A file to send back, with everything the download headers need. */
+export interface EvidenceDownload {
+  kind: 'file';
+  fileName: string;
+  mediaType: EvidenceMediaType;
+  bytes: Buffer;
+}
+
+export function toEvidenceResponse(e: EvidenceEntity): EvidenceResponse {
+  return {
+    id: e.id,
+    assessmentId: e.assessmentId,
+    requirementKey: e.requirementKey,
+    kind: e.kind,
+    fileName: e.fileName,
+    mediaType: e.mediaType,
+    sizeBytes: e.sizeBytes === null ? null : Number(e.sizeBytes),
+    sha256: e.sha256 === null ? null : e.sha256.trim(),
+    url: e.url,
+    title: e.title,
+    createdBy: e.createdBy,
+    createdAt: e.createdAt.toISOString(),
+  };
+}
+
+/** A name safe to store and show: no path, no control characters, at most 255 characters. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[/\\]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'evidence' : cleaned;
+}
+
+/**
+ * Evidence of the caller's organization, in the request's tenant transaction (row-level security).
+ * A file is written to the storage first under a new random key, then its row is inserted; if
+ * anything after the write fails, the file is deleted again, so no row points at nothing and no
+ * file is left without a row.
+ */
+@Injectable()
+export class EvidenceService {
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly audit: AuditService,
+    private readonly frameworkCache: FrameworkCache,
+    @Inject(EvidenceSettings) private readonly settings: EvidenceSettings,
+    @Inject(EVIDENCE_STORAGE) private readonly storage: EvidenceStorage,
+  ) {}
+
+  /**
+   * Stores an uploaded file. `onStored` receives the storage key once the bytes are written, so the
+   * caller can remove them if the request's transaction fails to commit after this returns.
+   */
+  async addFile(
+    auth: AuthContext,
+    assessmentId: string,
+    requirementKey: string,
+    file: IncomingFile | undefined,
+    onStored: (key: string) => void = () => undefined,
+  ): Promise<EvidenceResponse> {
+    const manager = this.db.manager();
+    await this.assertWritableRequirement(manager, assessmentId, requirementKey);
+    if (!file) {
+      throw new EvidenceException('validation', EVIDENCE_ERRORS.fileMissing, 'Attach the file in the multipart field "file".', [
+        { field: 'file', reasons: ['missing'] },
+      ]);
+    }
+    if (file.bytes.length === 0) {
+      throw new EvidenceException('validation', EVIDENCE_ERRORS.emptyFile, 'The file is empty.', [{ field: 'file', reasons: ['empty'] }]);
+    }
+    if (file.bytes.length > this.settings.maxBytes) {
+      throw new EvidenceException('payload-too-large', EVIDENCE_ERRORS.fileTooLarge, `The file is larger than the ${this.settings.maxBytes} bytes an evidence file may have.`, {
+        maxBytes: this.settings.maxBytes,
+      });
+    }
+    const fileName = cleanFileName(file.originalName);
+    const mediaType = detectMediaType(file.bytes, fileName);
+    if (!mediaType) {
+      throw new EvidenceException(
+        'unsupported-media-type',
+        EVIDENCE_ERRORS.unsupportedType,
+        'This file type is not accepted: send a PDF, PNG, JPEG, plain text, CSV, DOCX or XLSX file (the type is read from the content).',
+      );
+    }
+    const organizationId = auth.organizationId!;
+    await this.assertQuota(manager, organizationId, file.bytes.length);
+
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    const storageKey = newStorageKey(organizationId);
+    await this.storage.put(storageKey, file.bytes);
+    try {
+      onStored(storageKey);
+      const saved = await manager.save(
+        manager.create(EvidenceEntity, {
+          organizationId,
+          assessmentId,
+          requirementKey,
+          kind: 'file',
+          fileName,
+          mediaType,
+          sizeBytes: String(file.bytes.length),
+          sha256,
+          storageKey,
+          url: null,
+          title: null,
+          createdBy: auth.userId,
+        }),
+      );
+      await this.audit.record({
+        organizationId,
+        actorUserId: auth.userId,
+        action: 'evidence.added',
+        targetType: 'evidence',
+        targetId: saved.id,
+        details: { assessmentId, requirementKey, kind: 'file', fileName, mediaType, sizeBytes: file.bytes.length, sha256 },
+      });
+      return toEvidenceResponse(saved);
+    } catch (error) {
+      await this.storage.delete(storageKey);
+      throw error;
+    }
+  }
+
+  async addLink(auth: AuthContext, assessmentId: string, requirementKey: string, url: string, title: string): Promise<EvidenceResponse> {
+    const manager = this.db.manager();
+    await this.assertWritableRequirement(manager, assessmentId, requirementKey);
+    const organizationId = auth.organizationId!;
+    const saved = await manager.save(
+      manager.create(EvidenceEntity, {
+        organizationId,
+        assessmentId,
+        requirementKey,
+        kind: 'link',
+        fileName: null,
+        mediaType: null,
+        sizeBytes: null,
+        sha256: null,
+        storageKey: null,
+        url,
+        title: title.trim(),
+        createdBy: auth.userId,
+      }),
+    );
+    await this.audit.record({
+      organizationId,
+      actorUserId: auth.userId,
+      action: 'evidence.added',
+      targetType: 'evidence',
+      targetId: saved.id,
+      details: { assessmentId, requirementKey, kind: 'link', url },
+    });
+    return toEvidenceResponse(saved);
+  }
+
+  async list(assessmentId: string): Promise<EvidenceResponse[]> {
+    const manager = this.db.manager();
+    await this.assertAssessment(manager, assessmentId);
+    const rows = await manager.find(EvidenceEntity, { where: { assessmentId }, order: { requirementKey: 'ASC', createdAt: 'ASC' } });
+    return rows.map(toEvidenceResponse);
+  }
+
+  /** The file's bytes (checked against the recorded SHA-256), or a link's target. */
+  async download(assessmentId: string, evidenceId: string): Promise<EvidenceDownload | EvidenceLinkTarget> {
+    const manager = this.db.manager();
+    const row = await manager.findOneBy(EvidenceEntity, { id: evidenceId, assessmentId });
+    if (!row) throw new EvidenceException('not-found', EVIDENCE_ERRORS.evidenceNotFound, 'No such evidence.');
+    if (row.kind === 'link') return { kind: 'link', url: row.url!, title: row.title };
+    const bytes = await this.storage.get(row.storageKey!);
+    if (!bytes) throw new Error(`Evidence ${row.id}: no bytes under storage key ${row.storageKey}`);
+    if (createHash('sha256').update(bytes).digest('hex') !== row.sha256!.trim()) {
+      throw new Error(`Evidence ${row.id}: stored bytes do not match the recorded SHA-256`);
+    }
+    return { kind: 'file', fileName: row.fileName!, mediaType: row.mediaType!, bytes };
+  }
+
+  /** Removes bytes whose row never committed (called when the request fails after `addFile`). */
+  async discardStored(key: string): Promise<void> {
+    await this.storage.delete(key);
+  }
+
+  private async assertAssessment(manager: EntityManager, assessmentId: string): Promise<{ status: string; framework_ids: string[] }> {
+    const [state] = await manager.query<{ status: string; framework_ids: string[] }[]>(
+      `SELECT a.status, array_remove(array_agg(af.framework_version_id ORDER BY af.position), NULL) AS framework_ids
+         FROM assessments a LEFT JOIN assessment_frameworks af ON af.assessment_id = a.id
+        WHERE a.id = $1 GROUP BY a.id`,
+      [assessmentId],
+    );
+    if (!state) throw new EvidenceException('not-found', EVIDENCE_ERRORS.assessmentNotFound, 'No such assessment.');
+    return state;
+  }
+
+  /** The assessment exists in this organization, is still a draft (409), and has the requirement (404). */
+  private async assertWritableRequirement(manager: EntityManager, assessmentId: string, requirementKey: string): Promise<void> {
+    const state = await this.assertAssessment(manager, assessmentId);
+    if (state.status !== 'draft') {
+      throw new EvidenceException('conflict', EVIDENCE_ERRORS.alreadySubmitted, 'This assessment has been submitted and can no longer change.');
+    }
+    const frameworks = await Promise.all(state.framework_ids.map((id) => this.frameworkCache.get(manager, id)));
+    const known = frameworks.some((f) => f.document.sections.some((s) => s.requirements.some((r) => r.key === requirementKey)));
+    if (!known) {
+      throw new EvidenceException('not-found', EVIDENCE_ERRORS.requirementNotFound, `No requirement ${requirementKey} in this assessment's frameworks.`);
+    }
+  }
+
+  /**
+   * The organization's stored bytes plus this file must fit the quota. Uploads of one organization
+   * are serialised by a transaction-scoped advisory lock, so two at once cannot both squeeze in.
+   */
+  private async assertQuota(manager: EntityManager, organizationId: string, incoming: number): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('evidence-quota:' || $1))`, [organizationId]);
+    const [row] = await manager.query<{ used: string }[]>(
+      `SELECT COALESCE(sum(size_bytes), 0)::text AS used FROM evidence WHERE organization_id = $1 AND kind = 'file'`,
+      [organizationId],
+    );
+    const used = Number(row?.used ?? 0);
+    if (used + incoming > this.settings.quotaBytes) {
+      throw new EvidenceException(
+        'payload-too-large',
+        EVIDENCE_ERRORS.quotaExceeded,
+        `Your organization's evidence storage is full: ${used} of ${this.settings.quotaBytes} bytes are used and this file needs ${incoming} more. Remove evidence or ask for a larger quota.`,
+        { usedBytes: used, quotaBytes: this.settings.quotaBytes, fileBytes: incoming },
+      );
+    }
+  }
+}
