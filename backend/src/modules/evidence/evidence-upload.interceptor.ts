@@ -5,7 +5,7 @@ import { from, type Observable, switchMap } from 'rxjs';
 import { EvidenceSettings } from './evidence-settings';
 import { EVIDENCE_ERRORS, EvidenceException } from './evidence.exception';
 
-/** The part of multer (shipped with @nestjs/platform-express, no type package installed) used here. */
+/** The part of multer (a direct dependency; it has no type package) used here. */
 interface MulterFile {
   fieldname: string;
   originalname: string;
