@@ -74,4 +74,11 @@ export class AssessmentsController {
   submit(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string, @Body() dto: SubmitAssessmentDto): Promise<SubmissionResponse> {
     return this.assessments.submit(auth, id, dto.attestation);
   }
+
+  @Post(':id/new-cycle')
+  @RequirePermission('assessments:create')
+  @ApiOperation({ summary: 'A new draft copying the last submission’s frameworks, profile and answers.' })
+  newCycle(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<AssessmentResponse> {
+    return this.assessments.newCycle(auth, id);
+  }
 }

@@ -9,6 +9,7 @@ export const ASSESSMENT_ERRORS = {
   staleVersion: 'STALE_VERSION',
   alreadySubmitted: 'ALREADY_SUBMITTED',
   missingAnswers: 'MISSING_ANSWERS',
+  notSubmitted: 'NOT_SUBMITTED',
 } as const;
 
 export class AssessmentsException extends AppException {}

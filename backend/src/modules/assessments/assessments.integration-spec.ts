@@ -182,6 +182,15 @@ describe('assessments (real PostgreSQL)', () => {
       await http(api).put(`/api/v1/assessments/${assessment.id}/profile`).set(as(owner)).send({ profile: PROFILE }).expect(409);
       expect(((await http(api).get(`/api/v1/assessments/${assessment.id}`).set(as(owner)).expect(200)).body as AssessmentResponse).status).toBe('submitted');
 
+      // The next cycle starts from the submission: a new draft with the same answers.
+      const next = (await http(api).post(`/api/v1/assessments/${assessment.id}/new-cycle`).set(as(owner)).expect(201)).body as AssessmentResponse;
+      expect(next.id).not.toBe(assessment.id);
+      expect(next.status).toBe('draft');
+      expect(next.progress.requiredMissing).toBe(0);
+      const copied = (await http(api).get(`/api/v1/assessments/${next.id}/answers`).set(as(owner)).expect(200)).body as AnswerResponse[];
+      expect(copied.length).toBe(tree.framework.sections.flatMap((s) => s.requirements.flatMap((r) => r.questions)).length);
+      expect(copied.every((a) => a.version === 1)).toBe(true);
+
       const appRole = createDataSource({ url: process.env['DATABASE_URL']!, poolSize: 1 });
       await appRole.initialize();
       try {
@@ -191,8 +200,9 @@ describe('assessments (real PostgreSQL)', () => {
       }
     });
 
-    it('lets only an approver or owner submit', async () => {
+    it('lets only an approver or owner submit, and refuses a new cycle of a draft', async () => {
       const assessment = await create();
+      await http(api).post(`/api/v1/assessments/${assessment.id}/new-cycle`).set(as(owner)).expect(409);
       const assessor = await addMember(api, owner, 'assessor');
       await http(api)
         .post(`/api/v1/assessments/${assessment.id}/submit`)

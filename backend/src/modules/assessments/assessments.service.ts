@@ -233,6 +233,40 @@ export class AssessmentsService {
     return { assessmentId: id, snapshotId: snapshot.id, revision, contentHash, submittedAt: submittedAt.toISOString() };
   }
 
+  /** "Start a new cycle": a new draft with the last submission's frameworks, profile and answers. */
+  async newCycle(auth: AuthContext, id: string): Promise<AssessmentResponse> {
+    const manager = this.db.manager();
+    const loaded = await this.load(manager, id);
+    const snapshot = await manager.findOne(AssessmentSnapshotEntity, { where: { assessmentId: id }, order: { revision: 'DESC' } });
+    if (!snapshot) {
+      throw new AssessmentsException('conflict', ASSESSMENT_ERRORS.notSubmitted, 'Submit this assessment before starting its next cycle.');
+    }
+    const content = snapshot.content as { profile: ServiceProfile; answers: { questionKey: string; value: AnswerValue; note: string | null }[] };
+    const organizationId = auth.organizationId!;
+    const next = await manager.save(
+      manager.create(AssessmentEntity, { organizationId, title: loaded.assessment.title, status: 'draft', profile: content.profile, createdBy: auth.userId }),
+    );
+    await manager.insert(
+      AssessmentFrameworkEntity,
+      loaded.frameworks.map((f, position) => ({ assessmentId: next.id, frameworkVersionId: f.id, organizationId, position })),
+    );
+    if (content.answers.length > 0) {
+      await manager.insert(
+        AnswerEntity,
+        content.answers.map((a) => ({ organizationId, assessmentId: next.id, questionKey: a.questionKey, value: a.value, note: a.note, version: 1, updatedBy: auth.userId })),
+      );
+    }
+    await this.audit.record({
+      organizationId,
+      actorUserId: auth.userId,
+      action: 'assessment.cycle-started',
+      targetType: 'assessment',
+      targetId: next.id,
+      details: { from: id, revision: snapshot.revision },
+    });
+    return this.describe({ assessment: next, frameworks: loaded.frameworks }, await this.answers(manager, next.id));
+  }
+
   private findQuestion(frameworks: CachedFrameworkVersion[], questionKey: string): QuestionDefinition {
     for (const f of frameworks) {
       const question = f.questionsByKey.get(questionKey);
@@ -274,7 +308,7 @@ export class AssessmentsService {
 }
 
 function answersMap(answers: AnswerEntity[]): Map<string, AnswerValue> {
-  return new Map(answers.map((a) => [a.questionKey, a.value as AnswerValue]));
+  return new Map(answers.map((a) => [a.questionKey, a.value]));
 }
 
 /** Visible questions of the applicable requirements, in catalogue order. */

@@ -1,3 +1,4 @@
+import type { AnswerValue } from '@beacon/domain';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { AssessmentEntity } from './assessment.entity';
 
@@ -25,7 +26,7 @@ export class AnswerEntity {
   questionKey!: string;
 
   @Column({ type: 'jsonb' })
-  value!: unknown;
+  value!: AnswerValue;
 
   @Column({ type: 'text', nullable: true })
   note!: string | null;
