@@ -34,6 +34,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'put /api/v1/assessments/{id}/answers/{questionKey}': { value: 'yes', expectedVersion: 0 },
   'post /api/v1/assessments/{id}/evidence': { requirementKey: 'MSM-1' },
   'post /api/v1/assessments/{id}/evidence/links': { requirementKey: 'MSM-1', url: 'https://example.org/intruder', title: 'Intruder' },
+  'put /api/v1/assessments/{id}/requirements/{requirementKey}/assignee': { userId: null },
+  'post /api/v1/assessments/{id}/requirements/{requirementKey}/comments': { body: 'An intruder was here.' },
   'post /api/v1/assessments/{id}/submit': { attestation: { name: 'Mallory', title: 'Intruder', statement: 'I attest to nothing at all.' } },
 };
 
@@ -131,7 +133,7 @@ describe('tenant isolation (real PostgreSQL)', () => {
     /** Path parameter → the victim's value; `{id}` depends on the resource. */
     const fixtureFor = (path: string, name: string): string | undefined => {
       if (name === 'id') return path.startsWith('/api/v1/assessments') ? victimAssessment.id : victim.organizationId;
-      return ({ userId: victimMember.userId, questionKey: 'MSM-1-q1', evidenceId: victimEvidence.id } as Record<string, string>)[name];
+      return ({ userId: victimMember.userId, questionKey: 'MSM-1-q1', requirementKey: 'MSM-1', evidenceId: victimEvidence.id } as Record<string, string>)[name];
     };
 
     // Every role of another company, of a regulator and of an NGO.

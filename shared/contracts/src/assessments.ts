@@ -1,6 +1,6 @@
 import type { ServiceProfile } from '@beacon/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsDefined, IsInt, IsObject, IsOptional, IsString, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsDefined, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export class FrameworkRefDto {
   @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'slug must be a framework slug' })
@@ -116,4 +116,33 @@ export interface SubmissionResponse {
 /** 422 on submit: the required questions still unanswered. */
 export interface MissingAnswersDetails {
   missing: { requirementKey: string; questionKey: string }[];
+}
+
+/** `PUT /assessments/:id/requirements/:requirementKey/assignee`; null unassigns. */
+export class AssignRequirementDto {
+  @IsOptional()
+  @IsUUID('4')
+  userId!: string | null;
+}
+
+export class CreateCommentDto {
+  @IsString()
+  @Length(1, 5000)
+  body!: string;
+}
+
+export interface AssignmentResponse {
+  requirementKey: string;
+  assigneeUserId: string;
+  assigneeName: string;
+  assignedAt: string;
+}
+
+export interface CommentResponse {
+  id: string;
+  requirementKey: string;
+  authorUserId: string;
+  authorName: string;
+  body: string;
+  createdAt: string;
 }

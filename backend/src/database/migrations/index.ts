@@ -4,6 +4,7 @@ import { CreateIdentityTables1763920000000 } from './1763920000000-CreateIdentit
 import { CreateAssessmentTables1763930000000 } from './1763930000000-CreateAssessmentTables';
 import { CreateEvidenceTables1763940000000 } from './1763940000000-CreateEvidenceTables';
 import { CreateAssessmentSnapshots1763950000000 } from './1763950000000-CreateAssessmentSnapshots';
+import { CreateCollaborationTables1763960000000 } from './1763960000000-CreateCollaborationTables';
 
 /** Migrations in the order they run. */
-export const MIGRATIONS = [CreatePlatformTables1763900000000, CreateCatalogTables1763910000000, CreateIdentityTables1763920000000, CreateAssessmentTables1763930000000, CreateEvidenceTables1763940000000, CreateAssessmentSnapshots1763950000000];
+export const MIGRATIONS = [CreatePlatformTables1763900000000, CreateCatalogTables1763910000000, CreateIdentityTables1763920000000, CreateAssessmentTables1763930000000, CreateEvidenceTables1763940000000, CreateAssessmentSnapshots1763950000000, CreateCollaborationTables1763960000000];

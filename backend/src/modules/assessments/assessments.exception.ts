@@ -10,6 +10,8 @@ export const ASSESSMENT_ERRORS = {
   alreadySubmitted: 'ALREADY_SUBMITTED',
   missingAnswers: 'MISSING_ANSWERS',
   notSubmitted: 'NOT_SUBMITTED',
+  requirementNotFound: 'REQUIREMENT_NOT_FOUND',
+  notAMember: 'NOT_A_MEMBER',
 } as const;
 
 export class AssessmentsException extends AppException {}

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import type { AnswerResponse, AssessmentResponse, ErrorResponse, FrameworkVersionResponse, MissingAnswersDetails, StaleAnswerDetails, SubmissionResponse } from '@beacon/contracts';
+import type { AnswerResponse, AssignmentResponse, AssessmentResponse, CommentResponse, ErrorResponse, FrameworkVersionResponse, MissingAnswersDetails, StaleAnswerDetails, SubmissionResponse } from '@beacon/contracts';
 import { canonicalJson, emptyServiceFeatures, type QuestionDefinition, type ServiceProfile } from '@beacon/domain';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -209,6 +209,33 @@ describe('assessments (real PostgreSQL)', () => {
         .set(as(assessor))
         .send({ attestation: { name: 'A', title: 'B C', statement: 'I attest these answers are accurate.' } })
         .expect(403);
+    });
+  });
+
+  describe('collaboration', () => {
+    it('assigns requirements to members only, and keeps comments per requirement, all audited', async () => {
+      const assessment = await create();
+      const assessor = await addMember(api, owner, 'assessor');
+      const base = `/api/v1/assessments/${assessment.id}/requirements`;
+      const assigned = (await http(api).put(`${base}/MSM-1/assignee`).set(as(owner)).send({ userId: assessor.userId }).expect(200)).body as AssignmentResponse;
+      expect(assigned).toMatchObject({ requirementKey: 'MSM-1', assigneeUserId: assessor.userId });
+      const stranger = await signUp(api, 'not-a-member');
+      await http(api).put(`${base}/MSM-2/assignee`).set(as(owner)).send({ userId: stranger.userId }).expect(400);
+      await http(api).put(`${base}/NOPE-1/assignee`).set(as(owner)).send({ userId: assessor.userId }).expect(404);
+      await http(api).put(`${base}/MSM-2/assignee`).set(as(assessor)).send({ userId: assessor.userId }).expect(403);
+      const list = (await http(api).get(`/api/v1/assessments/${assessment.id}/assignments`).set(as(assessor)).expect(200)).body as AssignmentResponse[];
+      expect(list.map((a) => a.requirementKey)).toEqual(['MSM-1']);
+
+      await http(api).post(`${base}/MSM-1/comments`).set(as(assessor)).send({ body: 'Our hash lists cover uploads and DMs.' }).expect(201);
+      await http(api).post(`${base}/MSM-1/comments`).set(as(owner)).send({ body: 'Add the backup path too.' }).expect(201);
+      await http(api).post(`${base}/MSM-1/comments`).set(as(owner)).send({ body: '' }).expect(400);
+      const viewer = await addMember(api, owner, 'viewer');
+      await http(api).post(`${base}/MSM-1/comments`).set(as(viewer)).send({ body: 'Viewers only read.' }).expect(403);
+      const comments = (await http(api).get(`${base}/MSM-1/comments`).set(as(viewer)).expect(200)).body as CommentResponse[];
+      expect(comments.map((c) => c.body)).toEqual(['Our hash lists cover uploads and DMs.', 'Add the backup path too.']);
+
+      const actions = await admin.query<{ action: string }[]>(`SELECT action FROM audit_events WHERE organization_id = $1`, [owner.organizationId]);
+      expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['requirement.assigned', 'requirement.commented']));
     });
   });
 });

@@ -2,6 +2,8 @@ import { AnswerEntity } from './answer.entity';
 import { AssessmentFrameworkEntity } from './assessment-framework.entity';
 import { AssessmentSnapshotEntity } from './assessment-snapshot.entity';
 import { AssessmentEntity } from './assessment.entity';
+import { RequirementAssignmentEntity } from './requirement-assignment.entity';
+import { RequirementCommentEntity } from './requirement-comment.entity';
 
-export { AnswerEntity, AssessmentEntity, AssessmentFrameworkEntity, AssessmentSnapshotEntity };
-export const ASSESSMENT_ENTITIES = [AssessmentEntity, AssessmentFrameworkEntity, AnswerEntity, AssessmentSnapshotEntity];
+export { AnswerEntity, AssessmentEntity, AssessmentFrameworkEntity, AssessmentSnapshotEntity, RequirementAssignmentEntity, RequirementCommentEntity };
+export const ASSESSMENT_ENTITIES = [AssessmentEntity, AssessmentFrameworkEntity, AnswerEntity, AssessmentSnapshotEntity, RequirementAssignmentEntity, RequirementCommentEntity];
