@@ -14,6 +14,11 @@ export const routes: Routes = [
     loadChildren: () => import('./features/catalog/catalog.routes').then((m) => m.catalogRoutes),
   },
   {
+    path: 'assessments',
+    title: 'assessments.title',
+    loadChildren: () => import('./features/assessments/assessments.routes').then((m) => m.assessmentsRoutes),
+  },
+  {
     path: 'status',
     title: 'status.title',
     loadChildren: () => import('./features/status/status.routes').then((m) => m.statusRoutes),

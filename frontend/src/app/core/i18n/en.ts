@@ -8,6 +8,7 @@ export const en = {
     skipToContent: 'Skip to main content',
   },
   nav: {
+    assessments: 'Assessments',
     label: 'Main navigation',
     open: 'Open navigation',
     close: 'Close navigation',

@@ -7,6 +7,7 @@ export const fr: Translations = {
     skipToContent: 'Aller au contenu principal',
   },
   nav: {
+    assessments: 'Évaluations',
     label: 'Navigation principale',
     open: 'Ouvrir la navigation',
     close: 'Fermer la navigation',

@@ -40,6 +40,14 @@ const LINKS: readonly NavLink[] = [
   { path: '/', label: 'nav.home', icon: 'home', testId: 'nav-home', exact: true },
   { path: '/frameworks', label: 'nav.frameworks', icon: 'book', testId: 'nav-frameworks', exact: false },
   {
+    path: '/assessments',
+    label: 'nav.assessments',
+    icon: 'assignment',
+    testId: 'nav-assessments',
+    exact: false,
+    permission: 'assessments:read',
+  },
+  {
     path: '/members',
     label: 'nav.members',
     icon: 'group',

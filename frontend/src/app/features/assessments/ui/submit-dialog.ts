@@ -1,0 +1,166 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import type { MissingAnswersDetails, SubmissionResponse } from '@beacon/contracts';
+import { AuthStore } from '../../../core/auth/auth-store';
+import { isErrorResponse } from '../../../core/http/error.interceptor';
+import { I18n } from '../../../core/i18n/i18n';
+import { TranslatePipe } from '../../../core/i18n/translate-pipe';
+import { AssessmentsApi } from '../data/assessments-api';
+
+export interface SubmitDialogData {
+  assessmentId: string;
+  /** How to name a question in the list of missing answers. */
+  label: (questionKey: string) => string;
+}
+
+/** Closed with the question to go to, or whether the assessment was submitted. */
+export interface SubmitDialogResult {
+  submitted: boolean;
+  goTo?: string;
+}
+
+/** Attestation and submission; a 422 lists the required questions still unanswered. */
+@Component({
+  selector: 'app-submit-dialog',
+  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, TranslatePipe],
+  template: `
+    <h2 mat-dialog-title>{{ 'assessments.submit.title' | t }}</h2>
+    <mat-dialog-content>
+      @if (submission(); as done) {
+        <p>{{ 'assessments.submit.done' | t }}</p>
+        <code data-testid="submission-hash">{{ done.contentHash }}</code>
+      } @else {
+        <div class="fields">
+          <mat-form-field>
+            <mat-label>{{ 'assessments.submit.name' | t }}</mat-label>
+            <input matInput data-testid="attest-name" [value]="name()" (input)="name.set(value($event))" />
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>{{ 'assessments.submit.role' | t }}</mat-label>
+            <input matInput data-testid="attest-title" [value]="title()" (input)="title.set(value($event))" />
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>{{ 'assessments.submit.statement' | t }}</mat-label>
+            <textarea
+              matInput
+              rows="3"
+              data-testid="attest-statement"
+              [value]="statement()"
+              (input)="statement.set(value($event))"
+            ></textarea>
+          </mat-form-field>
+        </div>
+        @if (missing().length > 0) {
+          <p role="alert">{{ 'assessments.submit.missing' | t }}</p>
+          <ul data-testid="missing-list">
+            @for (item of missing(); track item.questionKey) {
+              <li>
+                <a
+                  [href]="'#question-' + item.questionKey"
+                  [attr.data-testid]="'missing-' + item.questionKey"
+                  (click)="goTo($event, item.questionKey)"
+                  >{{ item.questionKey }} — {{ data.label(item.questionKey) }}</a
+                >
+              </li>
+            }
+          </ul>
+        }
+        @if (error()) {
+          <p class="error" role="alert" data-testid="submit-error">{{ error() }}</p>
+        }
+      }
+    </mat-dialog-content>
+    <mat-dialog-actions align="end">
+      @if (submission()) {
+        <button mat-flat-button type="button" data-testid="submit-close" (click)="close()">
+          {{ 'assessments.submit.close' | t }}
+        </button>
+      } @else {
+        <button mat-button type="button" mat-dialog-close>{{ 'assessments.submit.cancel' | t }}</button>
+        <button
+          mat-flat-button
+          type="button"
+          data-testid="attest-submit"
+          [disabled]="busy()"
+          (click)="submit()"
+        >
+          {{ 'assessments.submit.submit' | t }}
+        </button>
+      }
+    </mat-dialog-actions>
+  `,
+  styles: `
+    .fields {
+      display: flex;
+      flex-direction: column;
+      min-width: min(480px, 80vw);
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
+    code {
+      word-break: break-all;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SubmitDialog {
+  protected readonly data = inject<SubmitDialogData>(MAT_DIALOG_DATA);
+  private readonly ref = inject<MatDialogRef<SubmitDialog, SubmitDialogResult>>(MatDialogRef);
+  private readonly api = inject(AssessmentsApi);
+  private readonly i18n = inject(I18n);
+
+  protected readonly name = signal(inject(AuthStore).me()?.user.name ?? '');
+  protected readonly title = signal('');
+  protected readonly statement = signal(this.i18n.t('assessments.submit.defaultStatement'));
+  protected readonly busy = signal(false);
+  protected readonly error = signal('');
+  protected readonly missing = signal<MissingAnswersDetails['missing']>([]);
+  protected readonly submission = signal<SubmissionResponse | null>(null);
+
+  protected value(event: Event): string {
+    return (event.target as HTMLInputElement).value;
+  }
+
+  protected submit(): void {
+    this.busy.set(true);
+    this.error.set('');
+    this.missing.set([]);
+    const attestation = {
+      name: this.name().trim(),
+      title: this.title().trim(),
+      statement: this.statement().trim(),
+    };
+    this.api.submit(this.data.assessmentId, attestation).subscribe({
+      next: (submission) => {
+        this.busy.set(false);
+        this.submission.set(submission);
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        const body: unknown = error instanceof HttpErrorResponse ? error.error : undefined;
+        const details = isErrorResponse(body)
+          ? (body.details as Partial<MissingAnswersDetails> | undefined)
+          : undefined;
+        if (error instanceof HttpErrorResponse && error.status === 422 && Array.isArray(details?.missing))
+          this.missing.set(details.missing);
+        else if (error instanceof HttpErrorResponse && error.status === 409)
+          this.error.set(this.i18n.t('assessments.submit.alreadySubmitted'));
+        else this.error.set(isErrorResponse(body) ? body.message : this.i18n.t('assessments.submit.failed'));
+      },
+    });
+  }
+
+  protected goTo(event: Event, questionKey: string): void {
+    event.preventDefault();
+    this.ref.close({ submitted: false, goTo: questionKey });
+  }
+
+  protected close(): void {
+    this.ref.close({ submitted: true });
+  }
+}
