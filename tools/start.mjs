@@ -25,12 +25,16 @@ const defaults = {
   DATABASE_ADMIN_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
   REDIS_URL: 'redis://127.0.0.1:6379',
   WEB_ROOT: 'dist/frontend/browser',
-  // The development platform administrator (set your own in .env; production has no defaults).
+};
+// The development platform administrator (set your own in .env; production has no defaults).
+const developmentAdmin = {
   PLATFORM_ADMIN_EMAIL: 'admin@beacon.test',
   PLATFORM_ADMIN_NAME: 'Beacon operator',
   PLATFORM_ADMIN_PASSWORD: 'lighthouse keeper on duty',
 };
 for (const [key, value] of Object.entries(defaults)) process.env[key] ??= value;
+const production = process.env.NODE_ENV === 'production';
+if (!production) for (const [key, value] of Object.entries(developmentAdmin)) process.env[key] ??= value;
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
 const reset = process.argv.includes('--reset') || process.env.BEACON_RESET_DATABASE === '1';
 
@@ -60,7 +64,10 @@ if (reset) run(process.execPath, [cli, 'drop'], 'Dropping the database (--reset)
 run(process.execPath, [cli, 'provision'], 'Creating the database and roles when missing…');
 run(process.execPath, [cli, 'migrate'], 'Migrating…');
 run(process.execPath, [cli, 'seed'], 'Seeding…');
-run(process.execPath, [cli, 'create-admin'], 'Creating the platform administrator when missing…');
+if (process.env.PLATFORM_ADMIN_EMAIL && process.env.PLATFORM_ADMIN_PASSWORD) {
+  run(process.execPath, [cli, 'create-admin'], 'Creating the platform administrator when missing…');
+}
+if (!production) run(process.execPath, [cli, 'seed-demo'], 'Adding the demo company when missing…');
 
 const children = [];
 function startProcess(name, script) {
@@ -105,5 +112,8 @@ if (!ready) {
   stop(1);
 } else {
   log(`Beacon is ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${base}/  (API docs: ${base}/api/docs). Ctrl-C stops it.`);
-  log(`Sign up a company at ${base}/signup, or sign in as the platform administrator ${process.env.PLATFORM_ADMIN_EMAIL} / ${process.env.PLATFORM_ADMIN_PASSWORD}.`);
+  if (!production) {
+    log(`Demo company login: demo@beacon.test / harbour lights at dusk (a partly completed assessment is waiting).`);
+    log(`Platform administrator: ${process.env.PLATFORM_ADMIN_EMAIL} / ${process.env.PLATFORM_ADMIN_PASSWORD}. Or sign up a company at ${base}/signup.`);
+  }
 }

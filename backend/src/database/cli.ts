@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadEnvironment } from '../platform/config/environment';
 import { createDataSource } from './data-source';
 import { ensurePlatformAdmin } from '../modules/identity/platform-admin';
+import { DEMO_LOGIN, ensureDemoCompany } from './seeds/demo';
 import { dropDatabase, provisionDatabase } from './provision';
 import { SEEDERS } from './seeds';
 
@@ -57,6 +58,12 @@ async function main(command: string | undefined): Promise<void> {
         console.log(result.created ? `Created the platform administrator ${email}.` : `The platform administrator ${email} exists.`);
         break;
       }
+      case 'seed-demo': {
+        if (env.NODE_ENV === 'production') throw new Error('Demo data is for development only');
+        const created = await ensureDemoCompany(dataSource, DEMO_LOGIN);
+        console.log(created ? `Created the demo company (${DEMO_LOGIN.email}).` : `The demo company (${DEMO_LOGIN.email}) exists.`);
+        break;
+      }
       case 'seed':
         for (const seeder of SEEDERS) {
           const summary = await seeder.run(dataSource);
@@ -64,7 +71,7 @@ async function main(command: string | undefined): Promise<void> {
         }
         break;
       default:
-        console.error('Usage: cli <provision|drop|migrate|revert|check|seed|create-admin>');
+        console.error('Usage: cli <provision|drop|migrate|revert|check|seed|seed-demo|create-admin>');
         process.exitCode = 2;
     }
   } finally {

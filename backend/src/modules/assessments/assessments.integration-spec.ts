@@ -10,6 +10,7 @@ import { createDataSource } from '../../database/data-source';
 import { loadEnvironment } from '../../platform/config/environment';
 import { readCatalogDirectory } from '../catalog/catalog-files';
 import { importCatalog } from '../catalog/catalog-importer';
+import { DEMO_LOGIN, ensureDemoCompany } from '../../database/seeds/demo';
 
 export const PROFILE: ServiceProfile = {
   features: { ...emptyServiceFeatures(), userMedia: true, messaging: true, under18Accounts: true },
@@ -237,5 +238,22 @@ describe('assessments (real PostgreSQL)', () => {
       const actions = await admin.query<{ action: string }[]>(`SELECT action FROM audit_events WHERE organization_id = $1`, [owner.organizationId]);
       expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['requirement.assigned', 'requirement.commented']));
     });
+  });
+
+  it('seeds the demo company once, with a partly completed assessment its owner can open', async () => {
+    const ownerDs = createDataSource({ url: process.env['DATABASE_OWNER_URL']!, poolSize: 1 });
+    await ownerDs.initialize();
+    try {
+      expect(await ensureDemoCompany(ownerDs, DEMO_LOGIN)).toBe(true);
+      expect(await ensureDemoCompany(ownerDs, DEMO_LOGIN)).toBe(false);
+    } finally {
+      await ownerDs.destroy();
+    }
+    const login = await http(api).post('/api/v1/auth/login').send(DEMO_LOGIN).expect(200);
+    const list = (await http(api).get('/api/v1/assessments').set('authorization', `Bearer ${(login.body as { accessToken: string }).accessToken}`).expect(200))
+      .body as AssessmentResponse[];
+    expect(list).toHaveLength(1);
+    expect(list[0]!.progress.answeredQuestions).toBeGreaterThan(0);
+    expect(list[0]!.progress.requiredMissing).toBeGreaterThan(0);
   });
 });
