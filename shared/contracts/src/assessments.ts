@@ -146,3 +146,26 @@ export interface CommentResponse {
   body: string;
   createdAt: string;
 }
+
+/**
+ * The frozen content of a submission (`assessment_snapshots.content`), hashed with canonical JSON.
+ * Scoring and reports read only this: what was submitted is what is scored and reported.
+ */
+export interface AssessmentSnapshotContent {
+  assessmentId: string;
+  revision: number;
+  title: string;
+  frameworks: { slug: string; version: string; contentHash: string }[];
+  /** Mapping sets between the chosen framework versions, as used for "answered once" coverage. */
+  mappingSets: { slug: string; version: string; contentHash: string }[];
+  profile: ServiceProfile;
+  /** Sorted by question key. */
+  answers: { questionKey: string; value: unknown; note: string | null; version: number }[];
+  /** Requirement-level answers ("not applicable" / "equivalent alternative"), sorted by requirement key. */
+  requirementStatuses: { requirementKey: string; kind: 'not-applicable' | 'alternative'; justification: string }[];
+  /** Evidence attached at submission, sorted by requirement key then id; files carry their SHA-256. */
+  evidence: { id: string; requirementKey: string; kind: 'file' | 'link'; name: string; sha256: string | null; url: string | null }[];
+  /** Assignees at submission (report owners), sorted by requirement key. */
+  assignments: { requirementKey: string; userId: string; name: string }[];
+  attestation: { name: string; title: string; statement: string; userId: string; attestedAt: string };
+}

@@ -4,3 +4,4 @@ export * from './catalog';
 export * from './identity';
 export * from './assessments';
 export * from './evidence';
+export * from './scoring';

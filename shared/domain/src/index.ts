@@ -2,3 +2,4 @@ export * from './canonical-json';
 export * from './catalog';
 export * from './identity';
 export * from './assessment';
+export * from './scoring';
