@@ -40,3 +40,12 @@ export type {
 } from './validate-answer';
 export { answerOf, indexQuestionsByKey, isQuestionVisible } from './question-visibility';
 export type { QuestionsByKey } from './question-visibility';
+export { assessmentProgress, missingRequiredAnswers, planAssessment } from './assessment-plan';
+export type {
+  AssessmentPlan,
+  AssessmentProgressSummary,
+  FrameworkPlan,
+  MissingRequiredAnswer,
+  RequirementPlan,
+  SectionProgressSummary,
+} from './assessment-plan';

@@ -38,15 +38,11 @@ export interface ScoringInput {
  * - `answers`: scored from its own visible questions.
  */
 export type RequirementBasis =
-  | 'not-applicable-profile'
-  | 'not-scored'
-  | 'declared-not-applicable'
-  | 'alternative'
-  | 'mapping'
-  | 'answers';
+  'not-applicable-profile' | 'not-scored' | 'declared-not-applicable' | 'alternative' | 'mapping' | 'answers';
 
 /** A requirement's outcome; `met` means a score of 1. Excluded ones (`not-applicable`, `not-scored`, `no-data`) count in no mean. */
-export type RequirementOutcome = 'met' | 'partially-met' | 'not-met' | 'not-applicable' | 'not-scored' | 'no-data';
+export type RequirementOutcome =
+  'met' | 'partially-met' | 'not-met' | 'not-applicable' | 'not-scored' | 'no-data';
 
 export type QuestionCounting =
   | 'answered'
@@ -83,6 +79,11 @@ export interface RequirementResult {
   score: number | null;
   /** `coveredBy` when `basis` is `mapping`. */
   coveredBy?: MappingReference;
+  /**
+   * When `basis` is `mapping`: the requirement at the end of the chain, settled by its own answers
+   * or an alternative (the same as `coveredBy` unless the covering requirement is mapped too).
+   */
+  settledBy?: MappingReference;
   /** Critical, counted, and below its threshold. */
   criticalFailure: boolean;
   /** Empty unless `basis` is `answers`. */
