@@ -4,6 +4,7 @@ import {
   exampleMappingSecond,
   exampleMappingSet,
   framework,
+  mappingSet,
   requirement,
   section,
   textQuestion,
@@ -98,6 +99,69 @@ describe('planAssessment', () => {
       missingQuestionKeys: [],
       answeredQuestionKeys: [],
     });
+  });
+
+  it('asks nothing of a requirement covered by a later framework, and asks the covering one', () => {
+    // example-second first: SB-1 is a subset of FA-1, which is assessed after it.
+    const reversed: ScoringInput = {
+      frameworks: [exampleMappingSecond(), exampleMappingFirst()],
+      profile,
+      answers: {},
+      mappingSets: [exampleMappingSet()],
+    };
+    const plan = planAssessment(reversed);
+    expect(plan.frameworks.map((entry) => entry.slug)).toEqual(['example-second', 'example-first']);
+    expect(
+      plan.frameworks.map((entry) =>
+        entry.requirements.map((requirement) => [
+          requirement.key,
+          requirement.basis,
+          requirement.coveredBy?.requirementKey,
+          requirement.questionKeys,
+        ]),
+      ),
+    ).toEqual([
+      [
+        ['SB-1', 'mapping', 'FA-1', []],
+        ['SB-2', 'answers', undefined, ['SB-2-q1']],
+        ['SB-3', 'answers', undefined, ['SB-3-q1']],
+      ],
+      [
+        ['FA-1', 'answers', undefined, ['FA-1-q1', 'FA-1-q2']],
+        ['FA-2', 'answers', undefined, ['FA-2-q1']],
+      ],
+    ]);
+    expect(plan.frameworks[0]?.requirements[0]?.settledBy).toEqual({
+      framework: 'example-first',
+      version: '1.0.0',
+      requirementKey: 'FA-1',
+    });
+    // Submission and progress ask the same questions as in the other order.
+    const forward = { ...reversed, frameworks: [exampleMappingFirst(), exampleMappingSecond()] };
+    const missing = (input: ScoringInput) =>
+      missingRequiredAnswers(input)
+        .map((entry) => entry.questionKey)
+        .sort();
+    expect(missing(reversed)).toEqual(['FA-1-q1', 'FA-1-q2', 'FA-2-q1', 'SB-2-q1', 'SB-3-q1']);
+    expect(missing(forward)).toEqual(missing(reversed));
+    expect(assessmentProgress(reversed)).toMatchObject({ visibleQuestions: 5, requiredMissing: 5 });
+  });
+
+  it('plans a mapping cycle (inconsistent data) once and the same way every time', () => {
+    const a = framework('fw-a', [section('s', [requirement('A-1', [yesNo('A-1-q1')])])]);
+    const b = framework('fw-b', [section('s', [requirement('B-1', [yesNo('B-1-q1')])])]);
+    const cycle: ScoringInput = {
+      frameworks: [a, b],
+      profile,
+      answers: {},
+      mappingSets: [
+        mappingSet(a, b, [['A-1', 'subset', 'B-1']]),
+        mappingSet(b, a, [['B-1', 'subset', 'A-1']]),
+      ],
+    };
+    // A-1 is resolved first: B-1, whose only candidate is A-1 (being resolved), answers for both.
+    expect(missingRequiredAnswers(cycle)).toEqual([{ requirementKey: 'B-1', questionKey: 'B-1-q1' }]);
+    expect(planAssessment(cycle)).toEqual(planAssessment(cycle));
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * What an assessment must ask: for each requirement, how it is settled (its basis, with the same
- * precedence as the scoring engine), which requirement of an earlier framework covers it, and the
+ * precedence as the scoring engine), which requirement of another framework covers it, and the
  * visible questions still to answer. The API refuses a submission while `missingRequiredAnswers` is
  * not empty; the UI shows `assessmentProgress`.
  */
@@ -19,7 +19,7 @@ export interface RequirementPlan {
   key: string;
   sectionKey: string;
   basis: RequirementBasis;
-  /** When `basis` is `mapping`: the requirement of an earlier framework whose answers count here. */
+  /** When `basis` is `mapping`: the requirement of another framework whose answers count here. */
   coveredBy?: MappingReference;
   /** When `basis` is `mapping`: the end of the chain, where the questions are actually answered. */
   settledBy?: MappingReference;

@@ -14,6 +14,7 @@ import {
   type FrameworkIndex,
   type IndexedQuestion,
   type IndexedRequirement,
+  type RequirementKeyTable,
 } from './scoring-index';
 
 export interface RequirementLink {
@@ -26,7 +27,7 @@ export interface RequirementLink {
 export interface ResolvedRequirement {
   indexed: IndexedRequirement;
   basis: RequirementBasis;
-  /** For `mapping`: the requirement of an earlier framework that covers this one. */
+  /** For `mapping`: the requirement of another framework of the assessment that covers this one. */
   coveredBy?: RequirementLink;
   /** For `mapping`: the end of the chain, settled by its own answers or an alternative. */
   settledBy?: RequirementLink;
@@ -59,21 +60,13 @@ export function validAnswerOf(question: IndexedQuestion, answers: AnswersByKey):
 export function resolveAssessment(input: ScoringInput): ResolvedFramework[] {
   const answers = answersOf(input);
   const indexes = input.frameworks.map(frameworkIndexOf);
-  const candidates = coverageCandidates(input, indexes);
-  const resolved: ResolvedFramework[] = [];
-  for (const [position, index] of indexes.entries()) {
-    const covering = candidates[position];
-    const requirements = index.requirements.map((indexed): ResolvedRequirement => {
-      const basis = ownBasis(indexed, input);
-      if (basis !== 'answers') return { indexed, basis };
-      const coveredBy = covering?.get(indexed.key)?.find((candidate) => settles(resolved, candidate));
-      if (!coveredBy) return { indexed, basis };
-      const coverer = resolvedRequirement(resolved, coveredBy);
-      return { indexed, basis: 'mapping', coveredBy, settledBy: coverer?.settledBy ?? coveredBy };
-    });
-    resolved.push({ position, index, requirements, visibilityAnswers: visibilityAnswersOf(index, answers) });
-  }
-  return resolved;
+  const requirements = resolveRequirements(input, indexes);
+  return indexes.map((index, position) => ({
+    position,
+    index,
+    requirements: requirements[position] ?? [],
+    visibilityAnswers: visibilityAnswersOf(index, answers),
+  }));
 }
 
 /** Whether the question is shown, given the (valid) answers of its framework. */
@@ -116,19 +109,57 @@ function statusOf(input: ScoringInput, key: string): RequirementStatus['kind'] |
   return kind === 'not-applicable' || kind === 'alternative' ? kind : undefined;
 }
 
-function resolvedRequirement(resolved: readonly ResolvedFramework[], link: RequirementLink) {
-  return resolved[link.frameworkPosition]?.requirements[link.requirement.position];
+/**
+ * Each requirement's basis, per framework position, in catalogue order. A requirement covered by
+ * another needs that one resolved first, wherever its framework sits in the assessment: memoised
+ * recursion, started in a fixed order (frameworks in input order, requirements in catalogue order).
+ * Only inconsistent mapping data can make a cycle (A ⊂ B in one set and B ⊂ A in another, or
+ * `equal` and strict links chained back to their start); a candidate that is still being resolved,
+ * up the recursion, counts as not settling, so the resolution ends and always gives the same result.
+ */
+function resolveRequirements(
+  input: ScoringInput,
+  indexes: readonly FrameworkIndex[],
+): ResolvedRequirement[][] {
+  const candidates = coverageCandidates(input, indexes);
+  const done = indexes.map((index) => new Array<ResolvedRequirement | undefined>(index.requirements.length));
+  const resolving = indexes.map(() => new Set<number>());
+
+  const resolve = (position: number, indexed: IndexedRequirement): ResolvedRequirement => {
+    const known = done[position]?.[indexed.position];
+    if (known) return known;
+    let resolved: ResolvedRequirement = { indexed, basis: ownBasis(indexed, input) };
+    const covering = resolved.basis === 'answers' ? candidates[position]?.get(indexed.key) : undefined;
+    if (covering) {
+      resolving[position]?.add(indexed.position);
+      for (const link of covering) {
+        if (resolving[link.frameworkPosition]?.has(link.requirement.position)) continue;
+        const coverer = resolve(link.frameworkPosition, link.requirement);
+        if (!settles(coverer.basis)) continue;
+        resolved = { indexed, basis: 'mapping', coveredBy: link, settledBy: coverer.settledBy ?? link };
+        break;
+      }
+      resolving[position]?.delete(indexed.position);
+    }
+    const table = done[position];
+    if (table) table[indexed.position] = resolved;
+    return resolved;
+  };
+
+  return indexes.map((index, position) => index.requirements.map((indexed) => resolve(position, indexed)));
 }
 
 /** A covering requirement must itself be settled by answers, an alternative or a mapping. */
-function settles(resolved: readonly ResolvedFramework[], link: RequirementLink): boolean {
-  const basis = resolvedRequirement(resolved, link)?.basis;
+function settles(basis: RequirementBasis): boolean {
   return basis === 'answers' || basis === 'alternative' || basis === 'mapping';
 }
 
 /**
- * For each framework position: requirement key → the requirements of earlier frameworks that
- * contain it, ordered by framework position, then catalogue order.
+ * For each framework position: requirement key → the requirements of the other frameworks that
+ * cover it, ordered by framework position, then catalogue order. A requirement that strictly
+ * contains another (`superset` from the source, `subset` from the target) covers it whatever the
+ * order of their frameworks; of two `equal` requirements, the one of the earlier framework covers
+ * the other (they would otherwise cover each other); `intersect` never covers.
  */
 function coverageCandidates(
   input: ScoringInput,
@@ -138,38 +169,42 @@ function coverageCandidates(
   for (const [position, index] of indexes.entries())
     if (!positions.has(index.versionKey)) positions.set(index.versionKey, position);
   const tables = indexes.map(() => new Map<string, RequirementLink[]>());
+  const addCandidates = (covered: number, covering: number, keys: RequirementKeyTable) => {
+    const table = tables[covered];
+    const coveringIndex = indexes[covering];
+    if (!table || !coveringIndex) return;
+    for (const [coveredKey, coveringKeys] of keys) {
+      for (const coveringKey of coveringKeys) {
+        const requirement = coveringIndex.requirementsByKey.get(coveringKey);
+        if (!requirement) continue;
+        const link: RequirementLink = {
+          frameworkPosition: covering,
+          framework: coveringIndex.definition,
+          requirement,
+        };
+        const list = table.get(coveredKey);
+        if (list) list.push(link);
+        else table.set(coveredKey, [link]);
+      }
+    }
+  };
   for (const mappingSet of input.mappingSets ?? []) {
     const sets = mappingSetIndexOf(mappingSet);
     const source = positions.get(sets.sourceVersionKey);
     const target = positions.get(sets.targetVersionKey);
     if (source === undefined || target === undefined || source === target) continue;
-    // The later framework's requirements are covered by the earlier one's.
-    const [earlier, later, covered] =
-      source < target ? [source, target, sets.coveredBySource] : [target, source, sets.coveredByTarget];
-    const earlierIndex = indexes[earlier];
-    const laterTable = tables[later];
-    if (!earlierIndex || !laterTable) continue;
-    for (const [coveredKey, coveringKeys] of covered) {
-      for (const coveringKey of coveringKeys) {
-        const requirement = earlierIndex.requirementsByKey.get(coveringKey);
-        if (!requirement) continue;
-        const link: RequirementLink = {
-          frameworkPosition: earlier,
-          framework: earlierIndex.definition,
-          requirement,
-        };
-        const list = laterTable.get(coveredKey);
-        if (list) list.push(link);
-        else laterTable.set(coveredKey, [link]);
-      }
-    }
+    addCandidates(target, source, sets.targetsInSource);
+    addCandidates(source, target, sets.sourcesInTarget);
+    if (source < target) addCandidates(target, source, sets.targetsEqualInSource);
+    else addCandidates(source, target, sets.sourcesEqualInTarget);
   }
   for (const table of tables)
     for (const list of table.values())
-      list.sort(
-        (a, b) =>
-          a.frameworkPosition - b.frameworkPosition || a.requirement.position - b.requirement.position,
-      );
+      if (list.length > 1)
+        list.sort(
+          (a, b) =>
+            a.frameworkPosition - b.frameworkPosition || a.requirement.position - b.requirement.position,
+        );
   return tables;
 }
 

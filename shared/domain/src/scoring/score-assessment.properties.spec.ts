@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import type {
   FrameworkDefinition,
+  MappingRelationship,
+  MappingSetDefinition,
   QuestionDefinition,
   RequirementDefinition,
 } from '../catalog/catalog.types';
+import { MAPPING_RELATIONSHIPS } from '../catalog/catalog.constants';
 import { frameworkQuestions, lowestRatingBand } from '../catalog/framework-navigation';
 import { profileWith } from '../catalog/catalog.test-fixtures';
 import type { AnswerValue, RequirementStatus } from '../assessment/answer-value';
@@ -11,8 +14,8 @@ import { validateAnswer } from '../assessment/validate-answer';
 import { canonicalJson } from '../canonical-json';
 import { scoreAssessment } from './score-assessment';
 import { frameworkIndexOf } from './scoring-index';
-import type { FrameworkResult, ScoringInput } from './scoring.types';
-import { framework, option, requirement, section } from './scoring.test-fixtures';
+import type { FrameworkResult, MappingReference, RequirementResult, ScoringInput } from './scoring.types';
+import { framework, mappingSet, option, requirement, section } from './scoring.test-fixtures';
 
 const profile = profileWith('userMedia');
 const NUM_RUNS = 150;
@@ -164,7 +167,8 @@ function buildQuestion(
   }
 }
 
-function buildFramework(shapes: RequirementShape[][], slug = 'generated'): FrameworkDefinition {
+/** `prefix` starts every requirement key, so that several generated frameworks never share a key. */
+function buildFramework(shapes: RequirementShape[][], slug = 'generated', prefix = 'G'): FrameworkDefinition {
   const earlier: QuestionDefinition[] = [];
   return framework(
     slug,
@@ -172,7 +176,7 @@ function buildFramework(shapes: RequirementShape[][], slug = 'generated'): Frame
       section(
         `s${sectionIndex}`,
         requirements.map((shape, requirementIndex): RequirementDefinition => {
-          const key = `G${sectionIndex}-${requirementIndex}`;
+          const key = `${prefix}${sectionIndex}-${requirementIndex}`;
           const questions = shape.questions.map((questionShape, questionIndex) => {
             const question = buildQuestion(`${key}-q${questionIndex}`, questionShape, earlier);
             earlier.push(question);
@@ -424,6 +428,209 @@ describe('scoreAssessment — properties', () => {
               ]);
       }),
       { numRuns: 50 },
+    );
+  });
+});
+
+// ── Several frameworks linked by mappings ──────────────────────────────────────────────────────
+
+/** A link between two requirements, picked (modulo) among all the requirements of the case. */
+interface LinkShape {
+  from: number;
+  to: number;
+  relationship: number;
+}
+
+interface LinkedCase {
+  frameworks: FrameworkDefinition[];
+  mappingSets: MappingSetDefinition[];
+  answers: Record<string, unknown>;
+  requirementStatuses: Record<string, RequirementStatus>;
+  /** A permutation of the framework positions. */
+  order: number[];
+}
+
+/**
+ * `any`: relationships drawn at random, so the data may be inconsistent (A ⊂ B and B ⊂ A, equal and
+ * strict links back to their start: cycles). `consistent`: each requirement has a level and a link
+ * says what the levels say (lower level ⊂ higher level, `intersect` between equal levels), with no
+ * `equal` link: coverage can then never run in a cycle nor depend on the order.
+ */
+function linkedCaseArbitrary(mode: 'any' | 'consistent'): fc.Arbitrary<LinkedCase> {
+  return fc
+    .record({
+      shapes: fc.array(frameworkShape, { minLength: 2, maxLength: 3 }),
+      links: fc.array(fc.record({ from: fc.nat(), to: fc.nat(), relationship: fc.nat({ max: 3 }) }), {
+        minLength: 1,
+        maxLength: 12,
+      }),
+      levels: fc.array(fc.nat({ max: 3 }), { minLength: 40, maxLength: 40 }),
+      statusPicks: fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 3 }),
+    })
+    .chain(({ shapes, links, levels, statusPicks }) => {
+      const frameworks = shapes.map((shape, index) => buildFramework(shape, `fw-${index}`, `F${index}-`));
+      const all = frameworks.flatMap((definition, position) =>
+        definition.sections.flatMap((item) =>
+          item.requirements.map((entry) => ({ position, key: entry.key })),
+        ),
+      );
+      const relationshipOf = (link: LinkShape, from: number, to: number): MappingRelationship => {
+        if (mode === 'any') return MAPPING_RELATIONSHIPS[link.relationship] ?? 'intersect';
+        const [low, high] = [levels[from % levels.length] ?? 0, levels[to % levels.length] ?? 0];
+        return low < high ? 'subset' : low > high ? 'superset' : 'intersect';
+      };
+      const sets = new Map<string, [string, MappingRelationship, string][]>();
+      for (const link of links) {
+        const from = link.from % all.length;
+        const to = link.to % all.length;
+        const source = all[from]!;
+        const target = all[to]!;
+        if (source.position === target.position) continue;
+        const setKey = `${source.position}>${target.position}`;
+        const entries = sets.get(setKey) ?? [];
+        // A (source, target) pair appears once per set.
+        if (entries.some(([sourceKey, , targetKey]) => sourceKey === source.key && targetKey === target.key))
+          continue;
+        entries.push([source.key, relationshipOf(link, from, to), target.key]);
+        sets.set(setKey, entries);
+      }
+      const mappingSets = [...sets.entries()].map(([setKey, entries]) => {
+        const [source, target] = setKey.split('>').map(Number);
+        return mappingSet(frameworks[source!]!, frameworks[target!]!, entries);
+      });
+      const requirementStatuses: Record<string, RequirementStatus> = {};
+      for (const [pick, alternative] of statusPicks)
+        requirementStatuses[all[pick % all.length]!.key] = {
+          kind: alternative ? 'alternative' : 'not-applicable',
+          justification: 'Declared in a generated case.',
+        };
+      const questions = frameworks.flatMap(frameworkQuestions);
+      return fc
+        .tuple(
+          fc.tuple(...questions.map((question) => fc.option(fc.constantFrom(...answerValues(question))))),
+          fc.shuffledSubarray(
+            frameworks.map((_, index) => index),
+            { minLength: frameworks.length },
+          ),
+        )
+        .map(([values, order]) => ({
+          frameworks,
+          mappingSets,
+          answers: Object.fromEntries(
+            questions.flatMap((question, index) =>
+              values[index] === null || values[index] === undefined ? [] : [[question.key, values[index]]],
+            ),
+          ),
+          requirementStatuses,
+          order,
+        }));
+    });
+}
+
+function linkedInput(testCase: LinkedCase, order: readonly number[]): ScoringInput {
+  return {
+    frameworks: order.map((position) => testCase.frameworks[position]!),
+    profile,
+    answers: testCase.answers as ScoringInput['answers'],
+    requirementStatuses: testCase.requirementStatuses,
+    mappingSets: testCase.mappingSets,
+  };
+}
+
+const refKey = (reference: MappingReference | undefined) =>
+  reference ? `${reference.framework}/${reference.requirementKey}` : '';
+
+function resultsByRef(input: ScoringInput): Map<string, RequirementResult> {
+  const results = new Map<string, RequirementResult>();
+  for (const entry of scoreAssessment(input).frameworks)
+    for (const result of entry.requirements) results.set(`${entry.slug}/${result.key}`, result);
+  return results;
+}
+
+describe('scoreAssessment — mapping coverage properties', () => {
+  it('terminates on any mapping data, deterministically, with every cover allowed by a mapping', () => {
+    fc.assert(
+      fc.property(linkedCaseArbitrary('any'), (testCase) => {
+        const input = linkedInput(testCase, testCase.order);
+        const slugs = input.frameworks.map((entry) => entry.slug);
+        const result = scoreAssessment(input);
+        expect(canonicalJson(scoreAssessment(input))).toBe(canonicalJson(result));
+        const byRef = resultsByRef(input);
+        const mappings = testCase.mappingSets.flatMap((set) =>
+          set.mappings.map((mapping) => ({
+            ...mapping,
+            sourceSlug: set.source.framework,
+            targetSlug: set.target.framework,
+          })),
+        );
+        for (const entry of result.frameworks)
+          for (const covered of entry.requirements) {
+            if (covered.basis !== 'mapping') continue;
+            const cover = byRef.get(refKey(covered.coveredBy));
+            const end = byRef.get(refKey(covered.settledBy));
+            expect(covered.coveredBy?.framework).not.toBe(entry.slug);
+            expect(['answers', 'alternative', 'mapping']).toContain(cover?.basis);
+            expect(['answers', 'alternative']).toContain(end?.basis);
+            expect(covered.settledBy).toEqual(
+              cover?.basis === 'mapping' ? cover.settledBy : covered.coveredBy,
+            );
+            expect([covered.score, covered.questions]).toEqual([end?.score, []]);
+            // The cover strictly contains the covered requirement, or equals it in an earlier framework.
+            const coverSlug = covered.coveredBy?.framework ?? '';
+            const allowed = mappings.some(
+              (mapping) =>
+                (mapping.sourceSlug === coverSlug &&
+                  mapping.source === cover?.key &&
+                  mapping.targetSlug === entry.slug &&
+                  mapping.target === covered.key &&
+                  (mapping.relationship === 'superset' ||
+                    (mapping.relationship === 'equal' &&
+                      slugs.indexOf(coverSlug) < slugs.indexOf(entry.slug)))) ||
+                (mapping.sourceSlug === entry.slug &&
+                  mapping.source === covered.key &&
+                  mapping.targetSlug === coverSlug &&
+                  mapping.target === cover?.key &&
+                  (mapping.relationship === 'subset' ||
+                    (mapping.relationship === 'equal' &&
+                      slugs.indexOf(coverSlug) < slugs.indexOf(entry.slug)))),
+            );
+            expect(allowed).toBe(true);
+          }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('with consistent strict mappings, what is covered does not depend on the order of the frameworks', () => {
+    fc.assert(
+      fc.property(linkedCaseArbitrary('consistent'), (testCase) => {
+        const bases = (order: readonly number[]) =>
+          [...resultsByRef(linkedInput(testCase, order)).entries()]
+            .map(([key, result]) => `${key} ${result.basis}`)
+            .sort();
+        const reference = bases(testCase.frameworks.map((_, position) => position));
+        expect(bases(testCase.order)).toEqual(reference);
+        // Without cycles, a requirement is covered exactly when it would be answered on its own and
+        // a requirement that strictly contains it would be settled on its own (answers, alternative).
+        const own = resultsByRef({ ...linkedInput(testCase, testCase.order), mappingSets: [] });
+        const settlesAlone = (key: string) => ['answers', 'alternative'].includes(own.get(key)?.basis ?? '');
+        const covered = new Set<string>();
+        for (const set of testCase.mappingSets)
+          for (const mapping of set.mappings) {
+            const source = `${set.source.framework}/${mapping.source}`;
+            const target = `${set.target.framework}/${mapping.target}`;
+            if (mapping.relationship === 'subset' && settlesAlone(target)) covered.add(source);
+            if (mapping.relationship === 'superset' && settlesAlone(source)) covered.add(target);
+          }
+        const expected = [...own.entries()]
+          .map(
+            ([key, result]) =>
+              `${key} ${result.basis === 'answers' && covered.has(key) ? 'mapping' : result.basis}`,
+          )
+          .sort();
+        expect(reference).toEqual(expected);
+      }),
+      { numRuns: NUM_RUNS },
     );
   });
 });

@@ -442,7 +442,7 @@ describe('scoreAssessment — mapping coverage', () => {
   const second = exampleMappingSecond();
   const sets = [exampleMappingSet()];
 
-  it('worked example 3: a subset mapping covers the later framework, intersect never does', () => {
+  it('worked example 3: a subset mapping covers the smaller requirement, intersect never does', () => {
     const result = score([first, second], exampleMappingAnswers, {}, sets);
     expect(only(result, 'example-first').score).toBe(83.3);
     const later = only(result, 'example-second');
@@ -474,18 +474,27 @@ describe('scoreAssessment — mapping coverage', () => {
     ]);
   });
 
-  it('works only from an earlier framework to a later one', () => {
+  it('worked example 3 in the other order: a strict containment covers whatever the order', () => {
+    const forward = score([first, second], exampleMappingAnswers, {}, sets);
     const reversed = score([second, first], exampleMappingAnswers, {}, sets);
-    expect(only(reversed, 'example-second').requirements.map((entry) => entry.basis)).toEqual([
-      'answers',
-      'answers',
-      'answers',
-    ]);
-    // SB-1 subset FA-1: FA-1 is bigger, SB-1 cannot stand in for it.
+    // SB-1 subset FA-1: FA-1, in the framework assessed second now, still answers for SB-1.
+    expect(requirementOf(only(reversed, 'example-second'), 'SB-1')).toMatchObject({
+      basis: 'mapping',
+      score: 0.75,
+      coveredBy: { framework: 'example-first', requirementKey: 'FA-1' },
+      settledBy: { framework: 'example-first', requirementKey: 'FA-1' },
+    });
+    // The larger requirement is never covered by the smaller one.
     expect(requirementOf(only(reversed, 'example-first'), 'FA-1').basis).toBe('answers');
+    expect(reversed.frameworks.map((framework) => framework.slug)).toEqual([
+      'example-second',
+      'example-first',
+    ]);
+    for (const slug of ['example-first', 'example-second'])
+      expect(canonicalJson(only(reversed, slug))).toBe(canonicalJson(only(forward, slug)));
   });
 
-  it('reads superset as source ⊇ target and equal both ways', () => {
+  it('reads superset as source ⊇ target and subset as source ⊆ target, in either order', () => {
     const a = framework('fw-a', [
       section('s', [requirement('A-1', [yesNo('A-1-q1')]), requirement('A-2', [yesNo('A-2-q1')])]),
     ]);
@@ -493,43 +502,58 @@ describe('scoreAssessment — mapping coverage', () => {
       section('s', [requirement('B-1', [yesNo('B-1-q1')]), requirement('B-2', [yesNo('B-2-q1')])]),
     ]);
     const answers = { 'A-1-q1': 'yes', 'A-2-q1': 'partial', 'B-1-q1': 'no', 'B-2-q1': 'no' };
-    const supersets = [
+    const strict = [
       mappingSet(a, b, [
         ['A-1', 'superset', 'B-1'],
         ['A-2', 'subset', 'B-2'],
       ]),
     ];
-    expect(
-      only(score([a, b], answers, {}, supersets), 'fw-b').requirements.map((entry) => [
-        entry.basis,
-        entry.score,
-      ]),
-    ).toEqual([
-      ['mapping', 1],
-      ['answers', 0],
-    ]);
-    // A-2 subset B-2: B-2 contains A-2, so it covers A-2 when fw-b comes first.
-    expect(
-      only(score([b, a], answers, {}, supersets), 'fw-a').requirements.map((entry) => [
-        entry.basis,
-        entry.score,
-      ]),
-    ).toEqual([
-      ['answers', 1],
-      ['mapping', 0],
-    ]);
-    const equal = [mappingSet(a, b, [['A-1', 'equal', 'B-1']])];
-    expect(requirementOf(only(score([b, a], answers, {}, equal), 'fw-a'), 'A-1')).toMatchObject({
-      basis: 'mapping',
-      score: 0,
-    });
-    expect(requirementOf(only(score([a, b], answers, {}, equal), 'fw-b'), 'B-1')).toMatchObject({
-      basis: 'mapping',
-      score: 1,
-    });
+    for (const order of [
+      [a, b],
+      [b, a],
+    ]) {
+      const result = score(order, answers, {}, strict);
+      // A-1 ⊇ B-1: A-1 answers for B-1. A-2 ⊆ B-2: B-2 answers for A-2.
+      expect(only(result, 'fw-a').requirements.map((entry) => [entry.basis, entry.score])).toEqual([
+        ['answers', 1],
+        ['mapping', 0],
+      ]);
+      expect(only(result, 'fw-b').requirements.map((entry) => [entry.basis, entry.score])).toEqual([
+        ['mapping', 1],
+        ['answers', 0],
+      ]);
+    }
   });
 
-  it('resolves chains in framework order and names both ends', () => {
+  it('lets the earlier of two equal requirements cover the later one', () => {
+    const a = framework('fw-a', [section('s', [requirement('A-1', [yesNo('A-1-q1')])])]);
+    const b = framework('fw-b', [section('s', [requirement('B-1', [yesNo('B-1-q1')])])]);
+    const answers = { 'A-1-q1': 'yes', 'B-1-q1': 'no' };
+    const equal = [mappingSet(a, b, [['A-1', 'equal', 'B-1']])];
+    const bFirst = score([b, a], answers, {}, equal);
+    expect(requirementOf(only(bFirst, 'fw-a'), 'A-1')).toMatchObject({ basis: 'mapping', score: 0 });
+    expect(requirementOf(only(bFirst, 'fw-b'), 'B-1')).toMatchObject({ basis: 'answers', score: 0 });
+    const aFirst = score([a, b], answers, {}, equal);
+    expect(requirementOf(only(aFirst, 'fw-a'), 'A-1')).toMatchObject({ basis: 'answers', score: 1 });
+    expect(requirementOf(only(aFirst, 'fw-b'), 'B-1')).toMatchObject({ basis: 'mapping', score: 1 });
+  });
+
+  it('never covers through intersect, in either order', () => {
+    const a = framework('fw-a', [section('s', [requirement('A-1', [yesNo('A-1-q1')])])]);
+    const b = framework('fw-b', [section('s', [requirement('B-1', [yesNo('B-1-q1')])])]);
+    const sets = [mappingSet(a, b, [['A-1', 'intersect', 'B-1']])];
+    for (const order of [
+      [a, b],
+      [b, a],
+    ])
+      expect(
+        score(order, { 'A-1-q1': 'yes', 'B-1-q1': 'no' }, {}, sets).frameworks.map(
+          (entry) => entry.requirements[0]?.basis,
+        ),
+      ).toEqual(['answers', 'answers']);
+  });
+
+  it('resolves forward chains and names both ends', () => {
     const a = framework('fw-a', [section('s', [requirement('A-1', [yesNo('A-1-q1'), yesNo('A-1-q2')])])]);
     const b = framework('fw-b', [section('s', [requirement('B-1', [yesNo('B-1-q1')])])]);
     const c = framework('fw-c', [section('s', [requirement('C-1', [yesNo('C-1-q1')])])]);
@@ -559,20 +583,145 @@ describe('scoreAssessment — mapping coverage', () => {
       ]),
     ];
     const answers = { 'A-1-q1': 'yes', 'A-2-q1': 'partial', 'B-1-q1': 'no' };
-    expect(
-      requirementOf(only(score([a, b, c], answers, {}, sets), 'fw-c'), 'C-1').coveredBy?.requirementKey,
-    ).toBe('A-1');
-    expect(
-      requirementOf(only(score([b, a, c], answers, {}, sets), 'fw-c'), 'C-1').coveredBy?.requirementKey,
-    ).toBe('B-1');
+    const coverOfC1 = (order: FrameworkDefinition[], statuses: Record<string, RequirementStatus> = {}) =>
+      requirementOf(only(score(order, answers, statuses, sets), 'fw-c'), 'C-1').coveredBy?.requirementKey;
+    expect(coverOfC1([a, b, c])).toBe('A-1');
+    expect(coverOfC1([b, a, c])).toBe('B-1');
+    // fw-c first: the equal A-1 no longer covers C-1 (C-1 covers A-1), the strict ones still do.
+    expect(coverOfC1([c, a, b])).toBe('A-2');
+    expect(coverOfC1([c, b, a])).toBe('B-1');
     // A-1 declared not applicable cannot cover: A-2 does.
-    const withStatus = score(
-      [a, b, c],
-      answers,
+    expect(
+      coverOfC1([a, b, c], { 'A-1': { kind: 'not-applicable', justification: 'Not relevant here.' } }),
+    ).toBe('A-2');
+  });
+
+  it('resolves a chain that runs backwards, resolving a covering requirement before its turn', () => {
+    const a = framework('fw-a', [section('s', [requirement('A-1', [yesNo('A-1-q1'), yesNo('A-1-q2')])])]);
+    const b = framework('fw-b', [section('s', [requirement('B-1', [yesNo('B-1-q1')])])]);
+    const c = framework('fw-c', [section('s', [requirement('C-1', [yesNo('C-1-q1')])])]);
+    // C-1 ⊂ B-1 ⊂ A-1, with the narrowest framework first.
+    const sets = [mappingSet(c, b, [['C-1', 'subset', 'B-1']]), mappingSet(b, a, [['B-1', 'subset', 'A-1']])];
+    const result = score([c, b, a], { 'A-1-q1': 'yes', 'A-1-q2': 'no', 'C-1-q1': 'yes' }, {}, sets);
+    expect(requirementOf(only(result, 'fw-c'), 'C-1')).toMatchObject({
+      basis: 'mapping',
+      score: 0.5,
+      coveredBy: { framework: 'fw-b', requirementKey: 'B-1' },
+      settledBy: { framework: 'fw-a', requirementKey: 'A-1' },
+      questions: [],
+    });
+    expect(requirementOf(only(result, 'fw-b'), 'B-1')).toMatchObject({
+      basis: 'mapping',
+      coveredBy: { framework: 'fw-a', requirementKey: 'A-1' },
+      settledBy: { framework: 'fw-a', requirementKey: 'A-1' },
+    });
+    expect(requirementOf(only(result, 'fw-a'), 'A-1')).toMatchObject({ basis: 'answers', score: 0.5 });
+    expect(only(result, 'fw-c').gaps[0]?.questionKeys).toEqual(['A-1-q2']);
+    expect(only(result, 'fw-c').coverage).toEqual({
+      countedRequirements: 1,
+      viaMapping: 1,
+      viaMappingWeightPercent: 100,
+    });
+  });
+
+  it('a backward cover that does not settle is skipped for the next candidate', () => {
+    const a = framework('fw-a', [section('s', [requirement('A-1', [yesNo('A-1-q1')])])]);
+    const b = framework('fw-b', [
+      section('s', [
+        requirement('B-1', [yesNo('B-1-q1')], { applicability: 'livestreaming' }),
+        requirement('B-2', [yesNo('B-2-q1')]),
+      ]),
+    ]);
+    const sets = [
+      mappingSet(a, b, [
+        ['A-1', 'subset', 'B-1'],
+        ['A-1', 'subset', 'B-2'],
+      ]),
+    ];
+    const result = score([a, b], { 'A-1-q1': 'yes', 'B-2-q1': 'partial' }, {}, sets);
+    expect(requirementOf(only(result, 'fw-a'), 'A-1')).toMatchObject({
+      basis: 'mapping',
+      score: 0.5,
+      coveredBy: { framework: 'fw-b', requirementKey: 'B-2' },
+    });
+    // A status declared on the covered requirement still wins over a backward cover.
+    const declared = score(
+      [a, b],
+      { 'A-1-q1': 'yes', 'B-2-q1': 'partial' },
       { 'A-1': { kind: 'not-applicable', justification: 'Not relevant here.' } },
       sets,
     );
-    expect(requirementOf(only(withStatus, 'fw-c'), 'C-1').coveredBy?.requirementKey).toBe('A-2');
+    expect(requirementOf(only(declared, 'fw-a'), 'A-1')).toMatchObject({
+      basis: 'declared-not-applicable',
+      score: null,
+    });
+  });
+
+  describe('cycles from inconsistent mapping data', () => {
+    const a = framework('fw-a', [section('s', [requirement('A-1', [yesNo('A-1-q1')])])]);
+    const b = framework('fw-b', [section('s', [requirement('B-1', [yesNo('B-1-q1')])])]);
+    const c = framework('fw-c', [section('s', [requirement('C-1', [yesNo('C-1-q1')])])]);
+    const answers = { 'A-1-q1': 'yes', 'B-1-q1': 'partial', 'C-1-q1': 'no' };
+    const bases = (result: ReturnType<typeof score>) =>
+      result.frameworks.map((framework) => {
+        const entry = framework.requirements[0];
+        return [entry?.key, entry?.basis, entry?.coveredBy?.requirementKey, entry?.settledBy?.requirementKey];
+      });
+
+    it('A ⊂ B in one set and B ⊂ A in another: the first resolved is covered, the other answers', () => {
+      const sets = [
+        mappingSet(a, b, [['A-1', 'subset', 'B-1']]),
+        mappingSet(b, a, [['B-1', 'subset', 'A-1']]),
+      ];
+      const ab = score([a, b], answers, {}, sets);
+      expect(bases(ab)).toEqual([
+        ['A-1', 'mapping', 'B-1', 'B-1'],
+        ['B-1', 'answers', undefined, undefined],
+      ]);
+      expect(requirementOf(only(ab, 'fw-a'), 'A-1').score).toBe(0.5);
+      expect(bases(score([b, a], answers, {}, sets))).toEqual([
+        ['B-1', 'mapping', 'A-1', 'A-1'],
+        ['A-1', 'answers', undefined, undefined],
+      ]);
+      // The same input always gives the same result.
+      expect(canonicalJson(score([a, b], answers, {}, sets))).toBe(canonicalJson(ab));
+    });
+
+    it('a cycle through three frameworks ends at the requirement that closes it', () => {
+      // A-1 ⊂ B-1 ⊂ C-1 ⊂ A-1.
+      const sets = [
+        mappingSet(a, b, [['A-1', 'subset', 'B-1']]),
+        mappingSet(b, c, [['B-1', 'subset', 'C-1']]),
+        mappingSet(c, a, [['C-1', 'subset', 'A-1']]),
+      ];
+      const result = score([a, b, c], answers, {}, sets);
+      expect(bases(result)).toEqual([
+        ['A-1', 'mapping', 'B-1', 'C-1'],
+        ['B-1', 'mapping', 'C-1', 'C-1'],
+        ['C-1', 'answers', undefined, undefined],
+      ]);
+      expect(result.frameworks.map((framework) => framework.requirements[0]?.score)).toEqual([0, 0, 0]);
+    });
+
+    it('equal and strict links back to the start: a candidate being resolved does not settle', () => {
+      // A-1 = B-1 (fw-a first, so A-1 covers B-1), B-1 ⊋ A-1 (B-1 covers A-1), and B-1 ⊂ C-1.
+      const sets = [
+        mappingSet(a, b, [['A-1', 'equal', 'B-1']]),
+        mappingSet(b, a, [['B-1', 'superset', 'A-1']]),
+        mappingSet(b, c, [['B-1', 'subset', 'C-1']]),
+      ];
+      // A-1 → B-1, whose candidates are A-1 (being resolved: skipped) and C-1.
+      expect(bases(score([a, b, c], answers, {}, sets))).toEqual([
+        ['A-1', 'mapping', 'B-1', 'C-1'],
+        ['B-1', 'mapping', 'C-1', 'C-1'],
+        ['C-1', 'answers', undefined, undefined],
+      ]);
+      // Without C-1, B-1 answers and covers A-1.
+      expect(bases(score([a, b], answers, {}, sets))).toEqual([
+        ['A-1', 'mapping', 'B-1', 'B-1'],
+        ['B-1', 'answers', undefined, undefined],
+      ]);
+    });
   });
 
   it('a covering requirement must apply; a status on the covered one wins over coverage', () => {

@@ -43,22 +43,32 @@ interface ScoredRequirement {
 export function scoreAssessment(input: ScoringInput): ScoringResult {
   const answers = answersOf(input);
   const resolved = resolveAssessment(input);
-  const scored: ScoredRequirement[][] = [];
-  const frameworks = resolved.map((framework) => {
-    const requirements = framework.requirements.map((requirement) =>
-      scoreRequirement(requirement, framework, answers, scored),
+  // First the requirements settled on their own; then the mapped ones, which take the score of the
+  // end of their chain (a requirement of any framework of the assessment, earlier or later).
+  const settled: (ScoredRequirement | undefined)[][] = resolved.map((framework) =>
+    framework.requirements.map((requirement) =>
+      requirement.basis === 'mapping' ? undefined : scoreRequirement(requirement, framework, answers, []),
+    ),
+  );
+  const frameworks = resolved.map((framework, position) => {
+    const requirements = framework.requirements.map(
+      (requirement, index) =>
+        settled[position]?.[index] ?? scoreRequirement(requirement, framework, answers, settled),
     );
-    scored.push(requirements);
     return frameworkResult(framework.index.definition, requirements);
   });
   return { engineVersion: SCORING_ENGINE_VERSION, frameworks };
 }
 
+/**
+ * `settled`: the requirements settled on their own, by framework position and catalogue position;
+ * a mapped requirement reads the one at the end of its chain there.
+ */
 function scoreRequirement(
   requirement: ResolvedRequirement,
   framework: ResolvedFramework,
   answers: AnswersByKey,
-  earlier: readonly ScoredRequirement[][],
+  settled: readonly (readonly (ScoredRequirement | undefined)[])[],
 ): ScoredRequirement {
   const { indexed, basis } = requirement;
   const definition = indexed.definition;
@@ -78,16 +88,15 @@ function scoreRequirement(
     case 'alternative':
       return counted(base, definition, 1, [], []);
     case 'mapping': {
-      const link = requirement.coveredBy;
-      const coverer = link && earlier[link.frameworkPosition]?.[link.requirement.position];
-      if (!link || !coverer) throw new Error(`${indexed.key}: its covering requirement was not scored first`);
-      const extra = {
-        coveredBy: referenceOf(link),
-        ...(requirement.settledBy ? { settledBy: referenceOf(requirement.settledBy) } : {}),
-      };
-      const score = coverer.result.score;
-      if (score === null) return excluded({ ...base, ...extra }, definition, coverer.result.outcome);
-      return counted({ ...base, ...extra }, definition, score, [], coverer.weakQuestionKeys);
+      // Every link of a chain passes on the same score, outcome and weak questions: those of its end.
+      const { coveredBy, settledBy } = requirement;
+      const end = settledBy && settled[settledBy.frameworkPosition]?.[settledBy.requirement.position];
+      if (!coveredBy || !settledBy || !end)
+        throw new Error(`${indexed.key}: the end of its mapping chain was not scored first`);
+      const extra = { coveredBy: referenceOf(coveredBy), settledBy: referenceOf(settledBy) };
+      const score = end.result.score;
+      if (score === null) return excluded({ ...base, ...extra }, definition, end.result.outcome);
+      return counted({ ...base, ...extra }, definition, score, [], end.weakQuestionKeys);
     }
     case 'answers': {
       const questions: QuestionResult[] = [];

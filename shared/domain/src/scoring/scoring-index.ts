@@ -67,13 +67,20 @@ export interface FrameworkIndex {
   dependsOnTargets: IndexedQuestion[];
 }
 
+/** Requirement key → the keys of the requirements of the other framework that relate to it. */
+export type RequirementKeyTable = ReadonlyMap<string, readonly string[]>;
+
 export interface MappingSetIndex {
   sourceVersionKey: string;
   targetVersionKey: string;
-  /** Target requirement key → source requirement keys that contain it (`equal`, `superset`). */
-  coveredBySource: ReadonlyMap<string, readonly string[]>;
-  /** Source requirement key → target requirement keys that contain it (`equal`, `subset`). */
-  coveredByTarget: ReadonlyMap<string, readonly string[]>;
+  /** Target requirement key → source requirement keys that strictly contain it (`superset`). */
+  targetsInSource: RequirementKeyTable;
+  /** Source requirement key → target requirement keys that strictly contain it (`subset`). */
+  sourcesInTarget: RequirementKeyTable;
+  /** Target requirement key → source requirement keys equal to it (`equal`). */
+  targetsEqualInSource: RequirementKeyTable;
+  /** Source requirement key → target requirement keys equal to it (`equal`). */
+  sourcesEqualInTarget: RequirementKeyTable;
 }
 
 const frameworkIndexes = new WeakMap<FrameworkDefinition, FrameworkIndex>();
@@ -129,26 +136,40 @@ function buildFrameworkIndex(framework: FrameworkDefinition): FrameworkIndex {
 }
 
 function buildMappingSetIndex(mappingSet: MappingSetDefinition): MappingSetIndex {
-  const coveredBySource = new Map<string, string[]>();
-  const coveredByTarget = new Map<string, string[]>();
-  const add = (table: Map<string, string[]>, covered: string, covering: string) => {
-    const list = table.get(covered);
+  const targetsInSource = new Map<string, string[]>();
+  const sourcesInTarget = new Map<string, string[]>();
+  const targetsEqualInSource = new Map<string, string[]>();
+  const sourcesEqualInTarget = new Map<string, string[]>();
+  const add = (table: Map<string, string[]>, key: string, related: string) => {
+    const list = table.get(key);
     if (list) {
-      if (!list.includes(covering)) list.push(covering);
-    } else table.set(covered, [covering]);
+      if (!list.includes(related)) list.push(related);
+    } else table.set(key, [related]);
   };
   for (const mapping of mappingSet.mappings) {
     // The relationship reads "source is … of target".
-    if (mapping.relationship === 'equal' || mapping.relationship === 'superset')
-      add(coveredBySource, mapping.target, mapping.source);
-    if (mapping.relationship === 'equal' || mapping.relationship === 'subset')
-      add(coveredByTarget, mapping.source, mapping.target);
+    switch (mapping.relationship) {
+      case 'superset':
+        add(targetsInSource, mapping.target, mapping.source);
+        break;
+      case 'subset':
+        add(sourcesInTarget, mapping.source, mapping.target);
+        break;
+      case 'equal':
+        add(targetsEqualInSource, mapping.target, mapping.source);
+        add(sourcesEqualInTarget, mapping.source, mapping.target);
+        break;
+      case 'intersect':
+        break;
+    }
   }
   return {
     sourceVersionKey: frameworkVersionKey(mappingSet.source.framework, mappingSet.source.version),
     targetVersionKey: frameworkVersionKey(mappingSet.target.framework, mappingSet.target.version),
-    coveredBySource,
-    coveredByTarget,
+    targetsInSource,
+    sourcesInTarget,
+    targetsEqualInSource,
+    sourcesEqualInTarget,
   };
 }
 

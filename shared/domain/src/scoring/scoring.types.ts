@@ -13,10 +13,14 @@ import type { ServiceProfile } from '../catalog/service-profile';
 import type { AnswersByKey, RequirementStatus } from '../assessment/answer-value';
 
 /** Bumped whenever a rule changes a number: stored results say which engine computed them. */
-export const SCORING_ENGINE_VERSION = '1.0.0';
+export const SCORING_ENGINE_VERSION = '1.1.0';
 
 export interface ScoringInput {
-  /** The assessment's framework versions, in the assessment's order (earlier ones answer mapped requirements). */
+  /**
+   * The assessment's framework versions, in the assessment's order. In mapping coverage the order
+   * only breaks ties: of two `equal` requirements the earlier one covers the other, and among several
+   * covering requirements the one of the earliest framework wins.
+   */
   frameworks: readonly FrameworkDefinition[];
   profile: ServiceProfile;
   /** Question key → answer; unanswered questions are absent. */
@@ -33,8 +37,9 @@ export interface ScoringInput {
  * - `not-scored`: `scored: false` in the catalogue (context only);
  * - `declared-not-applicable`: the assessment says it does not apply, with a justification;
  * - `alternative`: an equivalent alternative measure, justified (only where `allowsAlternative`); scores as met;
- * - `mapping`: an applicable requirement of an earlier framework covers it (`equal`, or a `superset` of it);
- *   it takes that requirement's score and its own questions are not asked;
+ * - `mapping`: an applicable requirement of another framework of the assessment covers it — one that
+ *   strictly contains it, in whichever framework, or an `equal` one of an earlier framework; it takes
+ *   that requirement's score and its own questions are not asked;
  * - `answers`: scored from its own visible questions.
  */
 export type RequirementBasis =
