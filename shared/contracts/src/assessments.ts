@@ -1,4 +1,4 @@
-import type { ServiceProfile } from '@beacon/domain';
+import type { RequirementStatusKind, ServiceProfile } from '@beacon/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsDefined, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 
@@ -50,6 +50,21 @@ export class PutAnswerDto {
 
 export type AssessmentStatus = 'draft' | 'submitted';
 
+/** One section's share of the progress (questions a requirement settled otherwise are not asked). */
+export interface SectionProgress {
+  /** The framework's slug. */
+  framework: string;
+  sectionKey: string;
+  answeredQuestions: number;
+  visibleQuestions: number;
+  requiredMissing: number;
+}
+
+/**
+ * Counted as the assessment plan of @beacon/domain counts: requirements excluded by the profile,
+ * declared not applicable, met by an alternative or covered by a mapped requirement of an earlier
+ * framework ask no question.
+ */
 export interface AssessmentProgress {
   applicableRequirements: number;
   answeredQuestions: number;
@@ -57,6 +72,8 @@ export interface AssessmentProgress {
   requiredMissing: number;
   /** 0..100 */
   percent: number;
+  /** Every section of every framework, in order; on single-assessment answers (GET /assessments/:id…), not in the list. */
+  sections?: SectionProgress[];
 }
 
 export interface AssessmentResponse {
@@ -145,6 +162,49 @@ export interface CommentResponse {
   authorName: string;
   body: string;
   createdAt: string;
+}
+
+/**
+ * `PUT /assessments/:id/requirements/:requirementKey/status`: the requirement does not apply
+ * (`not-applicable`) or an equivalent alternative measure is in place (`alternative`, only where the
+ * requirement allows one). `kind` and `justification` are checked by `validateRequirementStatus` of
+ * @beacon/domain (400 with the field and the rule).
+ */
+export class PutRequirementStatusDto {
+  @IsString()
+  kind!: RequirementStatusKind;
+
+  /** 10..5,000 characters once trimmed. */
+  @IsString()
+  justification!: string;
+
+  /** The version the client last saw; 0 when there is no status yet. A stale one gets 409 with the stored status. */
+  @IsInt()
+  @Min(0)
+  expectedVersion!: number;
+}
+
+/** `DELETE /assessments/:id/requirements/:requirementKey/status?expectedVersion=n`. */
+export class ClearRequirementStatusQueryDto {
+  /** The version of the status being cleared; a stale one gets 409 with the stored status. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+}
+
+export interface RequirementStatusResponse {
+  requirementKey: string;
+  kind: RequirementStatusKind;
+  justification: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+/** 409 on a stale status write: the stored status, or null when there is none any more. */
+export interface StaleRequirementStatusDetails {
+  current: RequirementStatusResponse | null;
 }
 
 /**

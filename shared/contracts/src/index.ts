@@ -5,3 +5,4 @@ export * from './identity';
 export * from './assessments';
 export * from './evidence';
 export * from './scoring';
+export * from './reports';
