@@ -37,6 +37,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'put /api/v1/assessments/{id}/requirements/{requirementKey}/assignee': { userId: null },
   'post /api/v1/assessments/{id}/requirements/{requirementKey}/comments': { body: 'An intruder was here.' },
   'post /api/v1/assessments/{id}/submit': { attestation: { name: 'Mallory', title: 'Intruder', statement: 'I attest to nothing at all.' } },
+  'post /api/v1/assessments/{id}/reports': { format: 'pdf', locale: 'en' },
+  'put /api/v1/assessments/{id}/requirements/{requirementKey}/status': { kind: 'not-applicable', justification: 'An intruder says this does not apply.', expectedVersion: 0 },
+};
+
+/** A valid query string for each route that requires one, for the same reason. */
+const SAMPLE_QUERIES: Record<string, string> = {
+  'delete /api/v1/assessments/{id}/requirements/{requirementKey}/status': '?expectedVersion=1',
 };
 
 describe('tenant isolation (real PostgreSQL)', () => {
@@ -195,7 +202,7 @@ describe('tenant isolation (real PostgreSQL)', () => {
         });
         for (const { role, session } of intruders) {
           const client = http(api);
-          const res = await client[method as 'get' | 'post' | 'put' | 'delete'](url)
+          const res = await client[method as 'get' | 'post' | 'put' | 'delete'](url + (SAMPLE_QUERIES[key] ?? ''))
             .set('authorization', `Bearer ${session.accessToken}`)
             .send(SAMPLE_BODIES[key] as object | undefined);
           calls.push(`${key} as ${role}: ${res.status}`);

@@ -12,6 +12,7 @@ export const ASSESSMENT_ERRORS = {
   notSubmitted: 'NOT_SUBMITTED',
   requirementNotFound: 'REQUIREMENT_NOT_FOUND',
   notAMember: 'NOT_A_MEMBER',
+  invalidRequirementStatus: 'INVALID_REQUIREMENT_STATUS',
 } as const;
 
 export class AssessmentsException extends AppException {}

@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { AnswerResponse, AssessmentProgress, AssessmentResponse, MissingAnswersDetails, SubmissionResponse } from '@beacon/contracts';
+import type {
+  AnswerResponse,
+  AssessmentResponse,
+  AssessmentSnapshotContent,
+  MissingAnswersDetails,
+  SubmissionResponse,
+} from '@beacon/contracts';
 import {
   type AnswerValue,
-  applicableRequirements,
+  assessmentProgress,
   canonicalJson,
-  type FrameworkDefinition,
-  frameworkQuestions,
-  indexQuestionsByKey,
-  isQuestionVisible,
+  missingRequiredAnswers,
   type QuestionDefinition,
+  type ScoringInput,
   type ServiceProfile,
   validateAnswer,
   validateServiceProfile,
@@ -16,16 +20,48 @@ import {
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../../platform/auth/auth.decorators';
+import { currentCorrelationId } from '../../platform/logging/request-context';
+import { OutboxService } from '../../platform/outbox/outbox.service';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
 import { AuditService } from '../audit/audit.service';
-import { FrameworkVersionEntity } from '../catalog/entities';
+import { FrameworkVersionEntity, MappingSetEntity } from '../catalog/entities';
 import { type CachedFrameworkVersion, FrameworkCache } from '../catalog/framework-cache';
 import { ASSESSMENT_ERRORS, AssessmentsException } from './assessments.exception';
-import { AnswerEntity, AssessmentEntity, AssessmentFrameworkEntity, AssessmentSnapshotEntity } from './entities';
+import { AnswerEntity, AssessmentEntity, AssessmentFrameworkEntity, AssessmentSnapshotEntity, RequirementStatusEntity } from './entities';
 
 interface Loaded {
   assessment: AssessmentEntity;
   frameworks: CachedFrameworkVersion[];
+}
+
+/** The engine's view of an assessment (answers and statuses as plain records, so it serialises as is). */
+function scoringInputOf({ assessment, frameworks }: Loaded, answers: AnswerEntity[], statuses: RequirementStatusEntity[], mappingSets: MappingSetEntity[]): ScoringInput {
+  return {
+    frameworks: frameworks.map((f) => f.document),
+    profile: assessment.profile,
+    answers: Object.fromEntries(answers.map((a) => [a.questionKey, a.value])),
+    requirementStatuses: Object.fromEntries(statuses.map((r) => [r.requirementKey, { kind: r.kind, justification: r.justification }])),
+    mappingSets: mappingSets.map((m) => m.document),
+  };
+}
+
+/** Code-unit order, the same on every machine (unlike `localeCompare`): snapshots must hash the same. */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Orders semantic versions, oldest first (`1.9.0` before `1.10.0`, a pre-release before its release). */
+function compareVersions(a: string, b: string): number {
+  const [coreA = '', preA] = a.split('-', 2);
+  const [coreB = '', preB] = b.split('-', 2);
+  const partsA = coreA.split('.').map(Number);
+  const partsB = coreB.split('.').map(Number);
+  for (let i = 0; i < 3; i += 1) {
+    const diff = (partsA[i] ?? 0) - (partsB[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  if (preA === undefined || preB === undefined) return preA === preB ? 0 : preA === undefined ? 1 : -1;
+  return byText(preA, preB);
 }
 
 function toAnswer(a: AnswerEntity): AnswerResponse {
@@ -49,12 +85,18 @@ function assertProfile(profile: unknown): ServiceProfile {
  * Assessments of the caller's organization. Every query runs in the request's tenant transaction
  * (row-level security), and another organization's id answers 404.
  */
+const FRAMEWORK_IDS_CACHE_SIZE = 10_000;
+
 @Injectable()
 export class AssessmentsService {
+  /** `<organization>/<assessment>` → framework version ids; bounded, oldest entries dropped first. */
+  private readonly frameworkIds = new Map<string, string[]>();
+
   constructor(
     private readonly db: TenantDatabase,
     private readonly audit: AuditService,
     private readonly frameworkCache: FrameworkCache,
+    private readonly outbox: OutboxService,
   ) {}
 
   async create(auth: AuthContext, title: string, refs: { slug: string; version: string }[], profileInput: unknown): Promise<AssessmentResponse> {
@@ -79,19 +121,19 @@ export class AssessmentsService {
       frameworks.map((f, position) => ({ assessmentId: assessment.id, frameworkVersionId: f.id, organizationId, position })),
     );
     await this.audit.record({ organizationId, actorUserId: auth.userId, action: 'assessment.created', targetType: 'assessment', targetId: assessment.id });
-    return this.describe({ assessment, frameworks }, []);
+    return this.describe(manager, { assessment, frameworks }, []);
   }
 
   async list(): Promise<AssessmentResponse[]> {
     const manager = this.db.manager();
     const assessments = await manager.find(AssessmentEntity, { order: { createdAt: 'DESC' } });
-    return Promise.all(assessments.map(async (a) => this.describe(await this.load(manager, a.id), await this.answers(manager, a.id))));
+    return Promise.all(assessments.map(async (a) => this.describe(manager, await this.load(manager, a.id), await this.answers(manager, a.id), false)));
   }
 
   async get(id: string): Promise<AssessmentResponse> {
     const manager = this.db.manager();
     const loaded = await this.load(manager, id);
-    return this.describe(loaded, await this.answers(manager, id));
+    return this.describe(manager, loaded, await this.answers(manager, id));
   }
 
   /** Re-evaluates applicability; answers are never deleted (they come back if a requirement applies again). */
@@ -103,7 +145,7 @@ export class AssessmentsService {
     await manager.update(AssessmentEntity, { id }, { profile });
     loaded.assessment.profile = profile;
     await this.audit.record({ organizationId: auth.organizationId, actorUserId: auth.userId, action: 'assessment.profile-changed', targetType: 'assessment', targetId: id });
-    return this.describe(loaded, await this.answers(manager, id));
+    return this.describe(manager, loaded, await this.answers(manager, id));
   }
 
   async listAnswers(id: string): Promise<AnswerResponse[]> {
@@ -116,19 +158,16 @@ export class AssessmentsService {
    * Saves one answer with optimistic locking done by the statement itself: a first answer is an
    * INSERT … ON CONFLICT DO NOTHING (expectedVersion 0), later ones an UPDATE … WHERE version =
    * expected. A stale write changes nothing and gets 409 with the stored answer.
+   *
+   * The hot path of autosave is one statement: the framework versions of an assessment never change,
+   * so they are cached per (organization, assessment), and the write itself checks that the
+   * assessment is still a draft, holding a share lock on it so a concurrent submission either sees
+   * this answer or makes this write fail. Only a write that changes nothing pays for finding out why.
    */
   async putAnswer(auth: AuthContext, id: string, questionKey: string, value: unknown, note: string | undefined, expectedVersion: number): Promise<AnswerResponse> {
     const manager = this.db.manager();
-    // The hot path of autosave: one query for the state and the framework ids, documents from the cache.
-    const [state] = await manager.query<{ status: string; framework_ids: string[] }[]>(
-      `SELECT a.status, array_agg(af.framework_version_id ORDER BY af.position) AS framework_ids
-         FROM assessments a JOIN assessment_frameworks af ON af.assessment_id = a.id
-        WHERE a.id = $1 GROUP BY a.id`,
-      [id],
-    );
-    if (!state) throw new AssessmentsException('not-found', ASSESSMENT_ERRORS.notFound, 'No such assessment.');
-    if (state.status !== 'draft') this.assertDraft({ status: state.status } as AssessmentEntity);
-    const frameworks = await Promise.all(state.framework_ids.map((fid) => this.frameworkCache.get(manager, fid)));
+    const organizationId = auth.organizationId!;
+    const frameworks = await Promise.all((await this.frameworkIdsOf(manager, organizationId, id)).map((fid) => this.frameworkCache.get(manager, fid)));
     const question = this.findQuestion(frameworks, questionKey);
     const checked = validateAnswer(question, value);
     if (!checked.ok) {
@@ -136,60 +175,76 @@ export class AssessmentsService {
         { field: 'value', reasons: [checked.message], rule: checked.rule, questionKey },
       ]);
     }
-    const organizationId = auth.organizationId!;
     const json = JSON.stringify(checked.value);
     const noteValue = note ?? null;
-    let saved: AnswerEntity[];
-    if (expectedVersion === 0) {
-      saved = await manager.query<AnswerEntity[]>(
-        `INSERT INTO answers (organization_id, assessment_id, question_key, value, note, version, updated_by)
-         VALUES ($1, $2, $3, $4::jsonb, $5, 1, $6)
-         ON CONFLICT (assessment_id, question_key) DO NOTHING
-         RETURNING question_key AS "questionKey", value, note, version, updated_by AS "updatedBy", updated_at AS "updatedAt"`,
-        [organizationId, id, questionKey, json, noteValue, auth.userId],
-      );
-    } else {
-      const result = await manager
-        .createQueryBuilder()
-        .update(AnswerEntity)
-        .set({ value: () => ':value::jsonb', note: noteValue, version: () => 'version + 1', updatedBy: auth.userId })
-        .setParameter('value', json)
-        .where('assessment_id = :id AND question_key = :questionKey AND version = :expectedVersion', { id, questionKey, expectedVersion })
-        .returning(['questionKey', 'value', 'note', 'version', 'updatedBy', 'updatedAt'])
-        .execute();
-      saved = (result.raw as Record<string, unknown>[]).map((r) => ({
-        questionKey: r['question_key'],
-        value: r['value'],
-        note: r['note'],
-        version: r['version'],
-        updatedBy: r['updated_by'],
-        updatedAt: r['updated_at'],
-      })) as AnswerEntity[];
+    const stillDraft = `EXISTS (SELECT 1 FROM assessments WHERE id = $2 AND status = 'draft' FOR SHARE)`;
+    const returning = `RETURNING question_key AS "questionKey", value, note, version, updated_by AS "updatedBy", updated_at AS "updatedAt"`;
+    const written =
+      expectedVersion === 0
+        ? await manager.queryRunner!.query(
+            `INSERT INTO answers (organization_id, assessment_id, question_key, value, note, version, updated_by)
+             SELECT $1, $2, $3, $4::jsonb, $5, 1, $6 WHERE ${stillDraft}
+             ON CONFLICT (assessment_id, question_key) DO NOTHING ${returning}`,
+            [organizationId, id, questionKey, json, noteValue, auth.userId],
+            true,
+          )
+        : await manager.queryRunner!.query(
+            `UPDATE answers SET value = $4::jsonb, note = $5, version = version + 1, updated_by = $6, updated_at = now()
+              WHERE assessment_id = $2 AND question_key = $3 AND version = $1 AND ${stillDraft} ${returning}`,
+            [expectedVersion, id, questionKey, json, noteValue, auth.userId],
+            true,
+          );
+    const row = (written.records as AnswerEntity[])[0];
+    if (row) return toAnswer(row);
+    // Nothing written: the assessment is gone or submitted, or the version was stale.
+    const assessment = await manager.findOneBy(AssessmentEntity, { id });
+    if (!assessment) {
+      this.frameworkIds.delete(`${organizationId}/${id}`);
+      throw new AssessmentsException('not-found', ASSESSMENT_ERRORS.notFound, 'No such assessment.');
     }
-    const row = saved[0];
-    if (!row) {
-      const current = await manager.findOneBy(AnswerEntity, { assessmentId: id, questionKey });
-      throw new AssessmentsException(
-        'conflict',
-        ASSESSMENT_ERRORS.staleVersion,
-        'This answer was changed by someone else; nothing was overwritten.',
-        current ? { current: toAnswer(current) } : { current: null },
-      );
-    }
-    return toAnswer(row);
+    this.assertDraft(assessment);
+    const current = await manager.findOneBy(AnswerEntity, { assessmentId: id, questionKey });
+    throw new AssessmentsException(
+      'conflict',
+      ASSESSMENT_ERRORS.staleVersion,
+      'This answer was changed by someone else; nothing was overwritten.',
+      current ? { current: toAnswer(current) } : { current: null },
+    );
+  }
+
+  /** The assessment's framework version ids in order (immutable once created), cached per organization and assessment. */
+  private async frameworkIdsOf(manager: EntityManager, organizationId: string, id: string): Promise<string[]> {
+    const key = `${organizationId}/${id}`;
+    const cached = this.frameworkIds.get(key);
+    if (cached) return cached;
+    const rows = await manager.query<{ framework_version_id: string }[]>(
+      `SELECT framework_version_id FROM assessment_frameworks WHERE assessment_id = $1 ORDER BY position`,
+      [id],
+    );
+    if (rows.length === 0) throw new AssessmentsException('not-found', ASSESSMENT_ERRORS.notFound, 'No such assessment.');
+    const ids = rows.map((r) => r.framework_version_id);
+    if (this.frameworkIds.size >= FRAMEWORK_IDS_CACHE_SIZE) this.frameworkIds.delete(this.frameworkIds.keys().next().value!);
+    this.frameworkIds.set(key, ids);
+    return ids;
   }
 
   /**
-   * Checks every required visible question of every applicable requirement is answered (else 422
-   * listing them), then in the request's transaction freezes a snapshot with its content hash and
-   * moves the assessment to `submitted`; from then on every edit answers 409.
+   * Checks every required question the assessment still asks is answered, else 422 listing them
+   * (requirements excluded by the profile, declared not applicable, met by an alternative or covered
+   * by a mapped requirement of another framework ask none). Then, in the request's transaction,
+   * freezes a snapshot with its content hash and moves the assessment to `submitted`; from then on
+   * every edit answers 409. The snapshot holds everything scoring and reports read: framework and
+   * mapping-set versions, profile, answers, requirement statuses, evidence (files with their
+   * SHA-256), assignees and the attestation.
    */
   async submit(auth: AuthContext, id: string, attestation: { name: string; title: string; statement: string }): Promise<SubmissionResponse> {
     const manager = this.db.manager();
     const loaded = await this.load(manager, id, true);
     this.assertDraft(loaded.assessment);
     const answers = await this.answers(manager, id);
-    const missing = missingRequired(loaded.frameworks.map((f) => f.document), loaded.assessment.profile, answers);
+    const statuses = await this.statuses(manager, id);
+    const mappingSets = await this.mappingSets(manager, loaded.frameworks);
+    const missing = missingRequiredAnswers(scoringInputOf(loaded, answers, statuses, mappingSets));
     if (missing.length > 0) {
       throw new AssessmentsException('unprocessable', ASSESSMENT_ERRORS.missingAnswers, `${missing.length} required question(s) are not answered yet.`, {
         missing,
@@ -203,12 +258,16 @@ export class AssessmentsService {
       revision,
       title: loaded.assessment.title,
       frameworks: loaded.frameworks.map((f) => ({ slug: f.slug, version: f.version, contentHash: f.contentHash })),
+      mappingSets: mappingSets.map((m) => ({ slug: m.slug, version: m.version, contentHash: m.contentHash })),
       profile: loaded.assessment.profile,
       answers: [...answers]
-        .sort((a, b) => (a.questionKey < b.questionKey ? -1 : 1))
+        .sort((a, b) => byText(a.questionKey, b.questionKey))
         .map((a) => ({ questionKey: a.questionKey, value: a.value, note: a.note, version: a.version })),
+      requirementStatuses: statuses.map((r) => ({ requirementKey: r.requirementKey, kind: r.kind, justification: r.justification })),
+      evidence: await this.evidence(manager, id),
+      assignments: await this.assignees(manager, id),
       attestation: { ...attestation, userId: auth.userId, attestedAt: submittedAt.toISOString() },
-    };
+    } satisfies AssessmentSnapshotContent;
     const contentHash = createHash('sha256').update(canonicalJson(content)).digest('hex');
     const snapshot = await manager.save(
       manager.create(AssessmentSnapshotEntity, {
@@ -222,6 +281,11 @@ export class AssessmentsService {
       }),
     );
     await manager.update(AssessmentEntity, { id }, { status: 'submitted' });
+    // Scored in the background; the job exists if and only if this submission commits.
+    await this.outbox.enqueue(manager, {
+      name: 'scoring.score-assessment',
+      data: { correlationId: currentCorrelationId() ?? snapshot.id, organizationId: auth.organizationId!, assessmentId: id, snapshotId: snapshot.id },
+    });
     await this.audit.record({
       organizationId: auth.organizationId,
       actorUserId: auth.userId,
@@ -233,7 +297,7 @@ export class AssessmentsService {
     return { assessmentId: id, snapshotId: snapshot.id, revision, contentHash, submittedAt: submittedAt.toISOString() };
   }
 
-  /** "Start a new cycle": a new draft with the last submission's frameworks, profile and answers. */
+  /** "Start a new cycle": a new draft with the last submission's frameworks, profile, answers and requirement statuses. */
   async newCycle(auth: AuthContext, id: string): Promise<AssessmentResponse> {
     const manager = this.db.manager();
     const loaded = await this.load(manager, id);
@@ -241,7 +305,12 @@ export class AssessmentsService {
     if (!snapshot) {
       throw new AssessmentsException('conflict', ASSESSMENT_ERRORS.notSubmitted, 'Submit this assessment before starting its next cycle.');
     }
-    const content = snapshot.content as { profile: ServiceProfile; answers: { questionKey: string; value: AnswerValue; note: string | null }[] };
+    // Snapshots frozen before requirement statuses existed have none.
+    const content = snapshot.content as {
+      profile: ServiceProfile;
+      answers: { questionKey: string; value: AnswerValue; note: string | null }[];
+      requirementStatuses?: AssessmentSnapshotContent['requirementStatuses'];
+    };
     const organizationId = auth.organizationId!;
     const next = await manager.save(
       manager.create(AssessmentEntity, { organizationId, title: loaded.assessment.title, status: 'draft', profile: content.profile, createdBy: auth.userId }),
@@ -256,6 +325,21 @@ export class AssessmentsService {
         content.answers.map((a) => ({ organizationId, assessmentId: next.id, questionKey: a.questionKey, value: a.value, note: a.note, version: 1, updatedBy: auth.userId })),
       );
     }
+    const statuses = content.requirementStatuses ?? [];
+    if (statuses.length > 0) {
+      await manager.insert(
+        RequirementStatusEntity,
+        statuses.map((r) => ({
+          organizationId,
+          assessmentId: next.id,
+          requirementKey: r.requirementKey,
+          kind: r.kind,
+          justification: r.justification,
+          version: 1,
+          updatedBy: auth.userId,
+        })),
+      );
+    }
     await this.audit.record({
       organizationId,
       actorUserId: auth.userId,
@@ -264,7 +348,68 @@ export class AssessmentsService {
       targetId: next.id,
       details: { from: id, revision: snapshot.revision },
     });
-    return this.describe({ assessment: next, frameworks: loaded.frameworks }, await this.answers(manager, next.id));
+    return this.describe(manager, { assessment: next, frameworks: loaded.frameworks }, await this.answers(manager, next.id));
+  }
+
+  /**
+   * What the scoring engine reads for an assessment as it stands now (a draft's preview): the
+   * framework documents in the assessment's order, the profile, the answers, the requirement
+   * statuses and the mapping sets between its framework versions. 404 for another organization's id.
+   */
+  async draftScoringInput(id: string): Promise<ScoringInput> {
+    const manager = this.db.manager();
+    const loaded = await this.load(manager, id);
+    return this.scoringInput(manager, loaded, await this.answers(manager, id));
+  }
+
+  private async scoringInput(manager: EntityManager, loaded: Loaded, answers: AnswerEntity[]): Promise<ScoringInput> {
+    return scoringInputOf(loaded, answers, await this.statuses(manager, loaded.assessment.id), await this.mappingSets(manager, loaded.frameworks));
+  }
+
+  /** Requirement statuses of an assessment, by requirement key. */
+  private statuses(manager: EntityManager, id: string): Promise<RequirementStatusEntity[]> {
+    return manager.find(RequirementStatusEntity, { where: { assessmentId: id } }).then((rows) => rows.sort((a, b) => byText(a.requirementKey, b.requirementKey)));
+  }
+
+  /**
+   * The catalogue's mapping sets between two of the given framework versions (source and target
+   * both among them), the latest version of each set.
+   */
+  private async mappingSets(manager: EntityManager, frameworks: CachedFrameworkVersion[]): Promise<MappingSetEntity[]> {
+    const ids = frameworks.map((f) => f.id);
+    const sets = await manager
+      .createQueryBuilder(MappingSetEntity, 'm')
+      .where('m.source_version_id = ANY(:ids) AND m.target_version_id = ANY(:ids)', { ids })
+      .getMany();
+    const latest = new Map<string, MappingSetEntity>();
+    for (const set of sets) {
+      const kept = latest.get(set.slug);
+      if (!kept || compareVersions(set.version, kept.version) > 0) latest.set(set.slug, set);
+    }
+    return [...latest.values()].sort((a, b) => byText(a.slug, b.slug));
+  }
+
+  /** Evidence of the assessment as the snapshot keeps it: sorted by requirement key, then id. */
+  private async evidence(manager: EntityManager, id: string): Promise<AssessmentSnapshotContent['evidence']> {
+    const rows = await manager.query<AssessmentSnapshotContent['evidence']>(
+      `SELECT id, requirement_key AS "requirementKey", kind,
+              CASE WHEN kind = 'file' THEN file_name ELSE coalesce(nullif(title, ''), url) END AS name,
+              sha256, url
+         FROM evidence WHERE assessment_id = $1`,
+      [id],
+    );
+    return rows.sort((a, b) => byText(a.requirementKey, b.requirementKey) || byText(a.id, b.id));
+  }
+
+  /** Assignees with their display name, sorted by requirement key. */
+  private async assignees(manager: EntityManager, id: string): Promise<AssessmentSnapshotContent['assignments']> {
+    const rows = await manager.query<AssessmentSnapshotContent['assignments']>(
+      `SELECT a.requirement_key AS "requirementKey", a.assignee_user_id AS "userId", u.name
+         FROM requirement_assignments a JOIN users u ON u.id = a.assignee_user_id
+        WHERE a.assessment_id = $1`,
+      [id],
+    );
+    return rows.sort((a, b) => byText(a.requirementKey, b.requirementKey));
   }
 
   private findQuestion(frameworks: CachedFrameworkVersion[], questionKey: string): QuestionDefinition {
@@ -293,7 +438,13 @@ export class AssessmentsService {
     return manager.find(AnswerEntity, { where: { assessmentId: id } });
   }
 
-  private describe({ assessment, frameworks }: Loaded, answers: AnswerEntity[]): AssessmentResponse {
+  /**
+   * The assessment with its progress as the assessment plan of @beacon/domain counts it (statuses
+   * and mapped requirements included); per-section figures on single-assessment answers only.
+   */
+  private async describe(manager: EntityManager, loaded: Loaded, answers: AnswerEntity[], withSections = true): Promise<AssessmentResponse> {
+    const { assessment, frameworks } = loaded;
+    const { sections, ...totals } = assessmentProgress(await this.scoringInput(manager, loaded, answers));
     return {
       id: assessment.id,
       title: assessment.title,
@@ -302,53 +453,7 @@ export class AssessmentsService {
       profile: assessment.profile,
       createdAt: assessment.createdAt.toISOString(),
       updatedAt: assessment.updatedAt.toISOString(),
-      progress: progressOf(frameworks.map((f) => f.document), assessment.profile, answers),
+      progress: withSections ? { ...totals, sections } : totals,
     };
   }
-}
-
-function answersMap(answers: AnswerEntity[]): Map<string, AnswerValue> {
-  return new Map(answers.map((a) => [a.questionKey, a.value]));
-}
-
-/** Visible questions of the applicable requirements, in catalogue order. */
-function visibleQuestions(
-  frameworks: FrameworkDefinition[],
-  profile: ServiceProfile,
-  answers: Map<string, AnswerValue>,
-): { requirementKey: string; question: QuestionDefinition }[] {
-  const out: { requirementKey: string; question: QuestionDefinition }[] = [];
-  for (const framework of frameworks) {
-    const index = indexQuestionsByKey(frameworkQuestions(framework));
-    for (const requirement of applicableRequirements(framework, profile)) {
-      for (const question of requirement.questions) {
-        if (isQuestionVisible(question, answers, index)) out.push({ requirementKey: requirement.key, question });
-      }
-    }
-  }
-  return out;
-}
-
-/** Required visible questions of applicable requirements without an answer. */
-export function missingRequired(frameworks: FrameworkDefinition[], profile: ServiceProfile, answers: AnswerEntity[]): MissingAnswersDetails['missing'] {
-  const byKey = answersMap(answers);
-  return visibleQuestions(frameworks, profile, byKey)
-    .filter(({ question }) => question.required && !byKey.has(question.key))
-    .map(({ requirementKey, question }) => ({ requirementKey, questionKey: question.key }));
-}
-
-/** Answered / visible questions of the applicable requirements, and required ones still missing. */
-export function progressOf(frameworks: FrameworkDefinition[], profile: ServiceProfile, answers: AnswerEntity[]): AssessmentProgress {
-  const byKey = answersMap(answers);
-  const visible = visibleQuestions(frameworks, profile, byKey);
-  const applicable = frameworks.reduce((n, f) => n + applicableRequirements(f, profile).length, 0);
-  const done = visible.filter(({ question }) => byKey.has(question.key)).length;
-  const requiredMissing = visible.filter(({ question }) => question.required && !byKey.has(question.key)).length;
-  return {
-    applicableRequirements: applicable,
-    answeredQuestions: done,
-    visibleQuestions: visible.length,
-    requiredMissing,
-    percent: visible.length === 0 ? 0 : Math.round((done / visible.length) * 1000) / 10,
-  };
 }

@@ -47,19 +47,14 @@ export class AuthGuard implements CanActivate {
       throw unauthorized(error instanceof InvalidTokenError ? 'The access token is not valid.' : 'Sign in to continue.');
     }
 
-    // The request's transaction starts here, scoped to the token's organization; the membership
-    // read below decides whether that scope stands. The interceptor finishes the transaction.
-    const transaction = await this.db.begin({ organizationId: claims.org, userId: claims.sub });
+    // The request's transaction starts here, scoped to the token's organization by
+    // `app_begin_request`, which also reads the caller's user and membership (one round trip); that
+    // read decides whether the scope stands. The interceptor finishes the transaction.
+    const { transaction, result: rows } = await this.db.beginWith({ organizationId: claims.org, userId: claims.sub }, (manager) =>
+      manager.query<CallerRow[]>(`SELECT session_version, disabled_at, role, type FROM app_begin_request($1, $2)`, [claims.sub, claims.org ?? null]),
+    );
     let caller: CallerRow | undefined;
     try {
-      const rows = await transaction.manager.query<CallerRow[]>(
-        `SELECT u.session_version, u.disabled_at, m.role, o.type
-           FROM users u
-           LEFT JOIN memberships m ON m.user_id = u.id AND m.organization_id = $2
-           LEFT JOIN organizations o ON o.id = m.organization_id
-          WHERE u.id = $1`,
-        [claims.sub, claims.org],
-      );
       caller = rows[0];
       if (!caller || caller.disabled_at || caller.session_version !== claims.ver) throw unauthorized('Your session has ended. Sign in again.');
       if (!caller.role && claims.org) await transaction.setScope({ organizationId: null, userId: claims.sub });

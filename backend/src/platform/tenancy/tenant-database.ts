@@ -55,6 +55,16 @@ export class TenantDatabase {
 
   /** Opens a transaction now, to be finished later with `finish` (or `abandon`). */
   async begin(scope: TenantScope): Promise<OpenTransaction> {
+    return (await this.beginWith(scope, (manager) => applyScope(manager, scope))).transaction;
+  }
+
+  /**
+   * Opens a transaction whose first statement sets the scope itself — a SQL function that calls
+   * `set_config` with the same values, then reads — so opening and the first read cost one round
+   * trip. Until `first` has run, row-level security sees no organization and no user: a `first`
+   * that forgets the scope sees nothing rather than too much.
+   */
+  async beginWith<R>(scope: TenantScope, first: (manager: EntityManager) => Promise<R>): Promise<{ transaction: OpenTransaction; result: R }> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
@@ -70,13 +80,14 @@ export class TenantDatabase {
         await runner.release();
       }
     };
+    let result: R;
     try {
-      await applyScope(runner.manager, scope);
+      result = await first(runner.manager);
     } catch (error) {
       await release(false);
       throw error;
     }
-    return {
+    const transaction: OpenTransaction = {
       manager: runner.manager,
       setScope: async (next) => {
         state.scope = next;
@@ -95,6 +106,7 @@ export class TenantDatabase {
         return result;
       },
     };
+    return { transaction, result };
   }
 
   /** The manager of the transaction in hand; services never see a connection without a tenant. */
