@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AddEvidenceLinkDto, type EvidenceLinkTarget, type EvidenceResponse, UploadEvidenceDto } from '@beacon/contracts';
 import type { Response } from 'express';
@@ -81,5 +81,26 @@ export class EvidenceController {
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
     const type = found.mediaType.startsWith('text/') ? `${found.mediaType}; charset=utf-8` : found.mediaType;
     return new StreamableFile(found.bytes, { type, disposition: attachmentDisposition(found.fileName), length: found.bytes.length });
+  }
+
+  @Delete(':id/evidence/:evidenceId')
+  @RequirePermission('evidence:upload')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: "Removes a file or link from a draft assessment's evidence; 409 once the assessment is submitted (its snapshot keeps its evidence).",
+  })
+  remove(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', uuid) id: string,
+    @Param('evidenceId', uuid) evidenceId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    return this.evidence.remove(auth, id, evidenceId, (deleteFile) => {
+      // The removal commits after the handler returns and before the response is sent: a success
+      // means the row is gone for good, so only then may the bytes go.
+      res.once('finish', () => {
+        if (res.statusCode < 300) void deleteFile();
+      });
+    });
   }
 }

@@ -1,15 +1,23 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import type { AssessmentResponse, ErrorResponse, EvidenceLinkTarget, EvidenceResponse } from '@beacon/contracts';
-import { emptyServiceFeatures, type ServiceProfile } from '@beacon/domain';
+import type {
+  AssessmentResponse,
+  AssessmentSnapshotContent,
+  ErrorResponse,
+  EvidenceLinkTarget,
+  EvidenceResponse,
+  FrameworkVersionResponse,
+  SubmissionResponse,
+} from '@beacon/contracts';
+import { emptyServiceFeatures, type QuestionDefinition, type ServiceProfile } from '@beacon/domain';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { DataSource } from 'typeorm';
-import { adminDataSource, http, withEnv } from '../../../test/harness';
+import { adminDataSource, http, waitFor, withEnv } from '../../../test/harness';
 import { addMember, type Session, signUp } from '../../../test/identity-fixtures';
 import { ApiModule } from '../../api.module';
 import { createDataSource } from '../../database/data-source';
@@ -19,6 +27,7 @@ import { JsonLogger } from '../../platform/logging/json-logger';
 import { readCatalogDirectory } from '../catalog/catalog-files';
 import { importCatalog } from '../catalog/catalog-importer';
 import { directoryUrl, EvidenceSettings } from './evidence-settings';
+import { EVIDENCE_STORAGE, type EvidenceStorage } from './evidence-storage';
 
 const PROFILE: ServiceProfile = {
   features: { ...emptyServiceFeatures(), userMedia: true, messaging: true, under18Accounts: true },
@@ -96,6 +105,33 @@ function noise(length: number, seed = 7): Buffer {
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+const ATTESTATION = { name: 'Ada Owner', title: 'Head of Trust & Safety', statement: 'I attest these answers are accurate and complete.' };
+
+/** A valid answer for any catalogue question. */
+function sampleValue(q: QuestionDefinition): unknown {
+  switch (q.type) {
+    case 'yes-partial-no':
+      return 'yes';
+    case 'maturity':
+      return 4;
+    case 'single-choice':
+      return q.options[0]!.value;
+    case 'multiple-choice':
+      return [q.options.find((o) => !o.exclusive)?.value ?? q.options[0]!.value];
+    case 'number':
+    case 'duration':
+      return q.min ?? 1;
+    case 'percentage':
+      return q.max ?? 100;
+    case 'date':
+      return '2026-01-15';
+    case 'text':
+      return 'Documented in our child-safety policy.';
+    case 'url':
+      return 'https://example.org/policy';
+  }
+}
 
 function binary(res: unknown, done: (err: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
@@ -278,5 +314,269 @@ describe('evidence (real PostgreSQL)', () => {
     const rows = await rowCount();
     await upload(viewer, assessment.id, PNG, 'shot.png').expect(403);
     expect(await rowCount()).toBe(rows);
+  });
+
+  describe('removal', () => {
+    const remove = (session: Session, assessmentId: string, evidenceId: string) =>
+      http(api).delete(`/api/v1/assessments/${assessmentId}/evidence/${evidenceId}`).set(as(session));
+    const listed = async (session: Session, assessmentId: string) =>
+      ((await http(api).get(`/api/v1/assessments/${assessmentId}/evidence`).set(as(session)).expect(200)).body as EvidenceResponse[]).map((e) => e.id);
+    const pathOf = async (evidenceId: string) => {
+      const [row] = await admin.query<{ storage_key: string }[]>(`SELECT storage_key FROM evidence WHERE id = $1`, [evidenceId]);
+      return join(storageDir, ...row!.storage_key.split('/'));
+    };
+    const removals = (evidenceId: string) =>
+      admin.query<{ organization_id: string; actor_user_id: string; details: Record<string, unknown> }[]>(
+        `SELECT organization_id, actor_user_id, details FROM audit_events WHERE action = 'evidence.removed' AND target_id = $1`,
+        [evidenceId],
+      );
+    /** The bytes go once the removal has committed, just after the response: poll briefly. */
+    const leavesStorage = (path: string) => waitFor(() => Promise.resolve(!existsSync(path)), 5000, `${path} to leave the storage`);
+    const rowExists = async (evidenceId: string) => (await admin.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM evidence WHERE id = $1`, [evidenceId]))[0]!.n === 1;
+
+    async function answerAll(session: Session, assessmentId: string): Promise<void> {
+      const tree = (await http(api).get(`/api/v1/frameworks/${FRAMEWORKS[0]!.slug}/versions/${FRAMEWORKS[0]!.version}`).expect(200)).body as FrameworkVersionResponse;
+      for (const question of tree.framework.sections.flatMap((s) => s.requirements.flatMap((r) => r.questions))) {
+        await http(api)
+          .put(`/api/v1/assessments/${assessmentId}/answers/${question.key}`)
+          .set(as(session))
+          .send({ value: sampleValue(question), expectedVersion: 0 })
+          .expect(200);
+      }
+    }
+    const submit = (session: Session, assessmentId: string) =>
+      http(api).post(`/api/v1/assessments/${assessmentId}/submit`).set(as(session)).send({ attestation: ATTESTATION });
+    const snapshotEvidence = async (snapshotId: string) =>
+      (await admin.query<{ content: AssessmentSnapshotContent }[]>(`SELECT content FROM assessment_snapshots WHERE id = $1`, [snapshotId]))[0]!.content.evidence;
+
+    it('removes a file (204): gone from the list, the download and the disk, audited, and its bytes no longer count against the quota', async () => {
+      const company = await signUp(api, 'removal-co');
+      const assessor = await addMember(api, company, 'assessor');
+      const mine = await create(company);
+      const chunk = Buffer.alloc(60 * 1024, 'r');
+      const kept = (await upload(company, mine.id, chunk, 'kept.txt').expect(201)).body as EvidenceResponse;
+      const doomed = (await upload(company, mine.id, Buffer.concat([chunk.subarray(1), Buffer.from('!')]), 'doomed.txt').expect(201)).body as EvidenceResponse;
+      await upload(company, mine.id, chunk, 'third.txt').expect(413);
+      const doomedPath = await pathOf(doomed.id);
+      const keptPath = await pathOf(kept.id);
+      expect(existsSync(doomedPath)).toBe(true);
+
+      const res = await remove(assessor, mine.id, doomed.id).expect(204);
+      expect(res.text).toBe('');
+      expect(await listed(company, mine.id)).toEqual([kept.id]);
+      await http(api).get(`/api/v1/assessments/${mine.id}/evidence/${doomed.id}`).set(as(company)).expect(404);
+      await leavesStorage(doomedPath);
+      expect(existsSync(keptPath)).toBe(true);
+
+      const audit = await removals(doomed.id);
+      expect(audit).toEqual([
+        {
+          organization_id: company.organizationId,
+          actor_user_id: assessor.userId,
+          details: { assessmentId: mine.id, requirementKey: REQUIREMENT, kind: 'file', fileName: 'doomed.txt', mediaType: 'text/plain', sizeBytes: doomed.sizeBytes, sha256: doomed.sha256 },
+        },
+      ]);
+
+      // 60 KiB used of 160 KiB: the next file fits again.
+      await upload(company, mine.id, chunk, 'third.txt').expect(201);
+      await remove(company, mine.id, doomed.id).expect(404);
+      expect(await removals(doomed.id)).toHaveLength(1);
+    });
+
+    it('removes a link (204), audited with its URL, and touches no file', async () => {
+      const mine = await create(owner);
+      const link = (
+        await http(api)
+          .post(`/api/v1/assessments/${mine.id}/evidence/links`)
+          .set(as(owner))
+          .send({ requirementKey: REQUIREMENT, url: 'https://example.org/old-policy', title: 'Old policy' })
+          .expect(201)
+      ).body as EvidenceResponse;
+      const files = filesUnder(storageDir);
+      await remove(owner, mine.id, link.id).expect(204);
+      expect(await listed(owner, mine.id)).toEqual([]);
+      expect((await removals(link.id)).map((e) => e.details)).toEqual([
+        { assessmentId: mine.id, requirementKey: REQUIREMENT, kind: 'link', url: 'https://example.org/old-policy', title: 'Old policy' },
+      ]);
+      expect(filesUnder(storageDir)).toEqual(files);
+    });
+
+    it("refuses (409) to remove a submitted assessment's evidence and changes nothing; a new cycle's draft has evidence of its own, whose removal leaves the submission's files alone", async () => {
+      const company = await signUp(api, 'submitted-co');
+      const first = await create(company);
+      const file = (await upload(company, first.id, PDF, 'policy.pdf', 'application/pdf').expect(201)).body as EvidenceResponse;
+      const link = (
+        await http(api)
+          .post(`/api/v1/assessments/${first.id}/evidence/links`)
+          .set(as(company))
+          .send({ requirementKey: REQUIREMENT, url: 'https://example.org/report', title: 'Report' })
+          .expect(201)
+      ).body as EvidenceResponse;
+      await answerAll(company, first.id);
+      const submitted = (await submit(company, first.id).expect(201)).body as SubmissionResponse;
+      const filePath = await pathOf(file.id);
+
+      for (const evidence of [file, link]) {
+        const refused = await remove(company, first.id, evidence.id).expect(409);
+        expect((refused.body as ErrorResponse).code).toBe('ALREADY_SUBMITTED');
+        expect(await removals(evidence.id)).toEqual([]);
+      }
+      expect((await listed(company, first.id)).sort()).toEqual([file.id, link.id].sort());
+      expect(existsSync(filePath)).toBe(true);
+
+      // The next cycle copies answers, not evidence: the draft starts with none.
+      const next = (await http(api).post(`/api/v1/assessments/${first.id}/new-cycle`).set(as(company)).expect(201)).body as AssessmentResponse;
+      expect(await listed(company, next.id)).toEqual([]);
+      await remove(company, next.id, file.id).expect(404);
+      const again = (await upload(company, next.id, PDF, 'policy.pdf', 'application/pdf').expect(201)).body as EvidenceResponse;
+      const againPath = await pathOf(again.id);
+      expect(againPath).not.toBe(filePath);
+      await remove(company, next.id, again.id).expect(204);
+      await leavesStorage(againPath);
+
+      // The submission still has its evidence, its bytes intact.
+      expect((await snapshotEvidence(submitted.snapshotId)).map((e) => e.id).sort()).toEqual([file.id, link.id].sort());
+      const download = await http(api).get(`/api/v1/assessments/${first.id}/evidence/${file.id}`).set(as(company)).buffer(true).parse(binary).expect(200);
+      expect(Buffer.compare(download.body as Buffer, PDF)).toBe(0);
+    });
+
+    it('never leaves a submission pointing at removed evidence when a removal races the submission', async () => {
+      const company = await signUp(api, 'race-co');
+      const first = await create(company);
+      await answerAll(company, first.id);
+      await submit(company, first.id).expect(201);
+      let previous = first.id;
+      const outcomes: number[] = [];
+      for (let round = 0; round < 4; round += 1) {
+        // A new cycle copies the answers, so each draft can be submitted at once.
+        const draft = (await http(api).post(`/api/v1/assessments/${previous}/new-cycle`).set(as(company)).expect(201)).body as AssessmentResponse;
+        const file = (await upload(company, draft.id, PNG, `round-${round}.png`).expect(201)).body as EvidenceResponse;
+        const path = await pathOf(file.id);
+        const [removed, submission] = await Promise.all([remove(company, draft.id, file.id), submit(company, draft.id)]);
+        expect(submission.status).toBe(201);
+        const inSnapshot = (await snapshotEvidence((submission.body as SubmissionResponse).snapshotId)).map((e) => e.id);
+        if (removed.status === 204) {
+          expect(inSnapshot).toEqual([]);
+          await leavesStorage(path);
+        } else {
+          expect(removed.status).toBe(409);
+          expect(inSnapshot).toEqual([file.id]);
+          expect(await rowExists(file.id)).toBe(true);
+          expect(existsSync(path)).toBe(true);
+        }
+        outcomes.push(removed.status);
+        previous = draft.id;
+      }
+      expect(outcomes).toHaveLength(4);
+    });
+
+    it('answers 404 for unknown ids, for evidence of another assessment and for other organizations, 403 for a viewer, 400 for a malformed id; nothing changes', async () => {
+      const mine = await create(owner);
+      const file = (await upload(owner, mine.id, PNG, 'shot.png').expect(201)).body as EvidenceResponse;
+      const path = await pathOf(file.id);
+      const other = await create(owner);
+      const stranger = await signUp(api, 'removal-stranger');
+      const strangers = await create(stranger);
+      const viewer = await addMember(api, owner, 'viewer');
+      const rows = await rowCount();
+      const unknown = '00000000-0000-4000-8000-000000000000';
+
+      const notFound = await remove(owner, mine.id, unknown).expect(404);
+      expect((notFound.body as ErrorResponse).code).toBe('EVIDENCE_NOT_FOUND');
+      expect(((await remove(owner, unknown, file.id).expect(404)).body as ErrorResponse).code).toBe('ASSESSMENT_NOT_FOUND');
+      // Evidence of the same organization, but of another assessment.
+      expect(((await remove(owner, other.id, file.id).expect(404)).body as ErrorResponse).code).toBe('EVIDENCE_NOT_FOUND');
+      // Another organization: its own assessment with our evidence id, or our ids outright.
+      await remove(stranger, strangers.id, file.id).expect(404);
+      await remove(stranger, mine.id, file.id).expect(404);
+      await remove(viewer, mine.id, file.id).expect(403);
+      const malformed = await remove(owner, mine.id, 'not-a-uuid').expect(400);
+      expect(JSON.stringify(malformed.body)).toContain('uuid');
+
+      expect(await rowCount()).toBe(rows);
+      expect(await rowExists(file.id)).toBe(true);
+      expect(await removals(file.id)).toEqual([]);
+      // Give a wrongly scheduled file deletion the time it would need, then check the bytes stayed.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(existsSync(path)).toBe(true);
+    });
+
+    it('keeps the file when the removal fails to commit (500): the row, its file and the audit log stay as they were', async () => {
+      const mine = await create(owner);
+      const file = (await upload(owner, mine.id, PNG, 'commit-fails.png').expect(201)).body as EvidenceResponse;
+      const path = await pathOf(file.id);
+      // A deferred check runs at COMMIT, after the handler has returned: the removal fails there.
+      await admin.query(`
+        CREATE FUNCTION test_refuse_evidence_removal() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF OLD.file_name = 'commit-fails.png' THEN RAISE EXCEPTION 'refused at commit'; END IF;
+          RETURN OLD;
+        END $$`);
+      await admin.query(`
+        CREATE CONSTRAINT TRIGGER test_refuse_evidence_removal AFTER DELETE ON evidence
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_refuse_evidence_removal()`);
+      try {
+        await remove(owner, mine.id, file.id).expect(500);
+      } finally {
+        await admin.query(`DROP TRIGGER test_refuse_evidence_removal ON evidence`);
+        await admin.query(`DROP FUNCTION test_refuse_evidence_removal()`);
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await rowExists(file.id)).toBe(true);
+      expect(existsSync(path)).toBe(true);
+      expect(await removals(file.id)).toEqual([]);
+      const download = await http(api).get(`/api/v1/assessments/${mine.id}/evidence/${file.id}`).set(as(owner)).buffer(true).parse(binary).expect(200);
+      expect(Buffer.compare(download.body as Buffer, PNG)).toBe(0);
+    });
+
+    it('logs a file it could not delete after the removal committed: the row stays removed and the file is left as an orphan', async () => {
+      const mine = await create(owner);
+      const file = (await upload(owner, mine.id, PNG, 'stuck.png').expect(201)).body as EvidenceResponse;
+      const path = await pathOf(file.id);
+      const storage = api.get<EvidenceStorage>(EVIDENCE_STORAGE);
+      const logger = api.get(JsonLogger);
+      const failing = jest.spyOn(storage, 'delete').mockRejectedValueOnce(new Error('storage unavailable'));
+      const events = jest.spyOn(logger, 'event').mockImplementation(() => undefined);
+      try {
+        await remove(owner, mine.id, file.id).expect(204);
+        const logged = await waitFor(
+          () => Promise.resolve(events.mock.calls.find(([, msg]) => msg === 'evidence.file-delete-failed')),
+          5000,
+          'the failed deletion to be logged',
+        );
+        expect(logged[0]).toBe('error');
+        expect(logged[2]).toMatchObject({ organizationId: owner.organizationId, evidenceId: file.id, error: { message: 'storage unavailable' } });
+        expect(failing).toHaveBeenCalledTimes(1);
+      } finally {
+        failing.mockRestore();
+        events.mockRestore();
+      }
+      expect(await rowExists(file.id)).toBe(false);
+      expect(await removals(file.id)).toHaveLength(1);
+      expect(existsSync(path)).toBe(true);
+    });
+
+    it('is described in the OpenAPI document: evidence tag, both path ids, 204', async () => {
+      const spec = (await http(api).get('/api/docs/openapi.json').expect(200)).body as {
+        paths: Record<string, Record<string, { tags?: string[]; summary?: string; parameters?: { name: string; in: string }[]; responses: Record<string, unknown> }>>;
+      };
+      const operation = spec.paths['/api/v1/assessments/{id}/evidence/{evidenceId}']?.['delete'];
+      expect(operation?.tags).toEqual(['evidence']);
+      expect(operation?.summary).toContain('409');
+      expect(operation?.parameters?.filter((p) => p.in === 'path').map((p) => p.name)).toEqual(['id', 'evidenceId']);
+      expect(Object.keys(operation?.responses ?? {})).toEqual(['204']);
+    });
+
+    it('lets no two rows share a storage key, so removing one row can never take bytes another row needs', async () => {
+      const mine = await create(owner);
+      const file = (await upload(owner, mine.id, PNG, 'unique.png').expect(201)).body as EvidenceResponse;
+      await expect(
+        admin.query(
+          `INSERT INTO evidence (organization_id, assessment_id, requirement_key, kind, file_name, media_type, size_bytes, sha256, storage_key, created_by)
+           SELECT organization_id, assessment_id, requirement_key, kind, file_name, media_type, size_bytes, sha256, storage_key, created_by FROM evidence WHERE id = $1`,
+          [file.id],
+        ),
+      ).rejects.toThrow(/UQ_evidence_storage_key/);
+    });
   });
 });

@@ -3,6 +3,7 @@ import type { EvidenceLinkTarget, EvidenceMediaType, EvidenceResponse } from '@b
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../../platform/auth/auth.decorators';
+import { JsonLogger } from '../../platform/logging/json-logger';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
 import { AuditService } from '../audit/audit.service';
 import { FrameworkCache } from '../catalog/framework-cache';
@@ -54,7 +55,8 @@ export function cleanFileName(name: string): string {
  * Evidence of the caller's organization, in the request's tenant transaction (row-level security).
  * A file is written to the storage first under a new random key, then its row is inserted; if
  * anything after the write fails, the file is deleted again, so no row points at nothing and no
- * file is left without a row.
+ * file is left without a row. Removal goes the other way round: the row is deleted in the
+ * transaction and the file only once that transaction has committed.
  */
 @Injectable()
 export class EvidenceService {
@@ -64,6 +66,7 @@ export class EvidenceService {
     private readonly frameworkCache: FrameworkCache,
     @Inject(EvidenceSettings) private readonly settings: EvidenceSettings,
     @Inject(EVIDENCE_STORAGE) private readonly storage: EvidenceStorage,
+    private readonly logger: JsonLogger,
   ) {}
 
   /**
@@ -192,28 +195,83 @@ export class EvidenceService {
     return { kind: 'file', fileName: row.fileName!, mediaType: row.mediaType!, bytes };
   }
 
+  /**
+   * Removes one piece of evidence from a draft assessment: 404 when the assessment or the evidence
+   * (of that assessment) is not the organization's, 409 once the assessment is submitted (its
+   * snapshot keeps its evidence). The row is deleted and the removal audited in the request's
+   * transaction. A file's bytes must outlive that transaction (a rollback would bring the row back),
+   * so for a file `onRemoved` receives a function that deletes them, to call once it has committed.
+   */
+  async remove(auth: AuthContext, assessmentId: string, evidenceId: string, onRemoved: (deleteFile: () => Promise<void>) => void = () => undefined): Promise<void> {
+    const manager = this.db.manager();
+    await this.assertDraft(manager, assessmentId);
+    const row = await manager.findOneBy(EvidenceEntity, { id: evidenceId, assessmentId });
+    if (!row) throw new EvidenceException('not-found', EVIDENCE_ERRORS.evidenceNotFound, 'No such evidence.');
+    await manager.delete(EvidenceEntity, { id: row.id });
+    const organizationId = auth.organizationId!;
+    const details =
+      row.kind === 'file'
+        ? { assessmentId, requirementKey: row.requirementKey, kind: row.kind, fileName: row.fileName, mediaType: row.mediaType, sizeBytes: Number(row.sizeBytes), sha256: row.sha256?.trim() ?? null }
+        : { assessmentId, requirementKey: row.requirementKey, kind: row.kind, url: row.url, title: row.title };
+    await this.audit.record({ organizationId, actorUserId: auth.userId, action: 'evidence.removed', targetType: 'evidence', targetId: row.id, details });
+    const key = row.storageKey;
+    if (key) onRemoved(() => this.releaseStored(organizationId, key, row.id));
+  }
+
+  /**
+   * Deletes the bytes of removed evidence, once the removal has committed. It runs after the
+   * response, so it never throws: a failure is logged and leaves an orphan file (harmless: no row
+   * names it, and the quota counts rows) rather than a row whose file is gone. No other row can name
+   * the same bytes: storage keys are unique (`UQ_evidence_storage_key`) and a new cycle copies no
+   * evidence, so a submitted snapshot's files belong to rows of its own, submitted assessment.
+   */
+  private async releaseStored(organizationId: string, key: string, evidenceId: string): Promise<void> {
+    try {
+      await this.storage.delete(key);
+    } catch (error) {
+      this.logger.event('error', 'evidence.file-delete-failed', {
+        organizationId,
+        evidenceId,
+        storageKey: key,
+        error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+      });
+    }
+  }
+
   /** Removes bytes whose row never committed (called when the request fails after `addFile`). */
   async discardStored(key: string): Promise<void> {
     await this.storage.delete(key);
   }
 
-  private async assertAssessment(manager: EntityManager, assessmentId: string): Promise<{ status: string; framework_ids: string[] }> {
+  /**
+   * The assessment's status and framework versions; 404 when it is not the organization's. With
+   * `lock`, the assessment row is share-locked until the transaction ends, so a concurrent
+   * submission waits for this change (and its snapshot sees it), or this change waits for the
+   * submission and then finds the assessment submitted.
+   */
+  private async assertAssessment(manager: EntityManager, assessmentId: string, lock = false): Promise<{ status: string; framework_ids: string[] }> {
     const [state] = await manager.query<{ status: string; framework_ids: string[] }[]>(
-      `SELECT a.status, array_remove(array_agg(af.framework_version_id ORDER BY af.position), NULL) AS framework_ids
-         FROM assessments a LEFT JOIN assessment_frameworks af ON af.assessment_id = a.id
-        WHERE a.id = $1 GROUP BY a.id`,
+      `SELECT a.status,
+              ARRAY(SELECT af.framework_version_id FROM assessment_frameworks af WHERE af.assessment_id = a.id ORDER BY af.position) AS framework_ids
+         FROM assessments a WHERE a.id = $1${lock ? ' FOR SHARE OF a' : ''}`,
       [assessmentId],
     );
     if (!state) throw new EvidenceException('not-found', EVIDENCE_ERRORS.assessmentNotFound, 'No such assessment.');
     return state;
   }
 
-  /** The assessment exists in this organization, is still a draft (409), and has the requirement (404). */
-  private async assertWritableRequirement(manager: EntityManager, assessmentId: string, requirementKey: string): Promise<void> {
-    const state = await this.assertAssessment(manager, assessmentId);
+  /** The assessment exists in this organization (404) and is still a draft (409), share-locked. */
+  private async assertDraft(manager: EntityManager, assessmentId: string): Promise<{ status: string; framework_ids: string[] }> {
+    const state = await this.assertAssessment(manager, assessmentId, true);
     if (state.status !== 'draft') {
       throw new EvidenceException('conflict', EVIDENCE_ERRORS.alreadySubmitted, 'This assessment has been submitted and can no longer change.');
     }
+    return state;
+  }
+
+  /** The assessment exists in this organization, is still a draft (409), and has the requirement (404). */
+  private async assertWritableRequirement(manager: EntityManager, assessmentId: string, requirementKey: string): Promise<void> {
+    const state = await this.assertDraft(manager, assessmentId);
     const frameworks = await Promise.all(state.framework_ids.map((id) => this.frameworkCache.get(manager, id)));
     const known = frameworks.some((f) => f.document.sections.some((s) => s.requirements.some((r) => r.key === requirementKey)));
     if (!known) {
