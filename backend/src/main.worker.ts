@@ -6,6 +6,7 @@ import { WorkerModule } from './worker.module';
 
 void bootOrExit('worker', async (logger: JsonLogger) => {
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger });
-  app.enableShutdownHooks();
+  // On SIGTERM/SIGINT: finish the jobs in hand, take no new one, then exit 0 (a clean stop, not a kill).
+  app.enableShutdownHooks([], { useProcessExit: true });
   await app.init();
 });

@@ -16,11 +16,26 @@ export interface StatusProbeJob extends JobEnvelope {
   probeId: string;
 }
 
+/** Scores one submission (the snapshot) of an assessment; written by `submit()` through the outbox. */
+export interface ScoreAssessmentJob extends JobEnvelope {
+  organizationId: string;
+  assessmentId: string;
+  snapshotId: string;
+}
+
+/** Renders one report (a row of `reports`, queued by the API or after scoring) and seals it. */
+export interface RenderReportJob extends JobEnvelope {
+  organizationId: string;
+  reportId: string;
+}
+
 /** Job name → payload. Adding a job starts here; the worker refuses to start without its handler. */
 export interface JobPayloads {
   'scoring.status-probe': StatusProbeJob;
   'reports.status-probe': StatusProbeJob;
   'benchmarks.status-probe': StatusProbeJob;
+  'scoring.score-assessment': ScoreAssessmentJob;
+  'reports.render': RenderReportJob;
 }
 
 export type JobName = keyof JobPayloads;
@@ -30,6 +45,8 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'scoring.status-probe': 'scoring',
   'reports.status-probe': 'reports',
   'benchmarks.status-probe': 'benchmarks',
+  'scoring.score-assessment': 'scoring',
+  'reports.render': 'reports',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
