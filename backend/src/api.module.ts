@@ -6,6 +6,8 @@ import { EvidenceModule } from './modules/evidence/evidence.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { ScoringModule } from './modules/scoring/scoring.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { AuthGuard } from './platform/auth/auth.guard';
 import { TenantTransactionInterceptor } from './platform/tenancy/tenant-transaction.interceptor';
 import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter';
@@ -14,7 +16,7 @@ import { PlatformModule } from './platform/platform.module';
 
 /** The HTTP API: every context's controllers over the shared platform. */
 @Module({
-  imports: [PlatformModule, AuditModule, HealthModule, CatalogModule, IdentityModule, AssessmentsModule, EvidenceModule],
+  imports: [PlatformModule, AuditModule, HealthModule, CatalogModule, IdentityModule, AssessmentsModule, EvidenceModule, ScoringModule, ReportsModule],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { HealthJobsModule } from './modules/health/health-jobs.module';
+import { ScoringJobsModule } from './modules/scoring/scoring-jobs.module';
+import { ReportsJobsModule } from './modules/reports/reports-jobs.module';
 import { OutboxOutcome } from './platform/outbox/outbox-outcome';
 import { OutboxRelay } from './platform/outbox/outbox-relay';
 import { PlatformModule } from './platform/platform.module';
@@ -9,7 +11,7 @@ import { WorkerRuntime } from './platform/queue/worker-runtime';
 
 /** The background worker: the same contexts' job handlers, the queue workers and the outbox relay. */
 @Module({
-  imports: [PlatformModule, DiscoveryModule, HealthJobsModule],
+  imports: [PlatformModule, DiscoveryModule, HealthJobsModule, ScoringJobsModule, ReportsJobsModule],
   providers: [JobHandlerRegistry, WorkerRuntime, OutboxRelay, OutboxOutcome],
 })
 export class WorkerModule {}

@@ -3,6 +3,8 @@ import { AuditEventEntity } from '../modules/audit/entities/audit-event.entity';
 import { EVIDENCE_ENTITIES } from '../modules/evidence/entities';
 import { CATALOG_ENTITIES } from '../modules/catalog/entities';
 import { IDENTITY_ENTITIES } from '../modules/identity/entities';
+import { SCORING_ENTITIES } from '../modules/scoring/entities';
+import { REPORT_ENTITIES } from '../modules/reports/entities';
 import { StatusProbeAnswerEntity } from '../modules/health/entities/status-probe-answer.entity';
 import { StatusProbeEntity } from '../modules/health/entities/status-probe.entity';
 import { WorkerHeartbeatEntity } from '../modules/health/entities/worker-heartbeat.entity';
@@ -15,4 +17,6 @@ export const ENTITIES = [
   AuditEventEntity,
   ...ASSESSMENT_ENTITIES,
   ...EVIDENCE_ENTITIES,
+  ...SCORING_ENTITIES,
+  ...REPORT_ENTITIES,
 ];

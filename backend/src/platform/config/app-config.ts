@@ -64,6 +64,14 @@ export class AppConfig {
   get oscalSchemaDir(): string {
     return this.env.OSCAL_SCHEMA_DIR;
   }
+  get reports() {
+    return {
+      signingKey: this.env.REPORT_SIGNING_KEY,
+      verifyKeys: this.env.REPORT_VERIFY_KEYS,
+      verifyMaxBytes: this.env.REPORT_VERIFY_MAX_BYTES,
+      renderDelayMs: this.env.REPORT_RENDER_DELAY_MS,
+    };
+  }
   get worker() {
     return {
       concurrency: this.env.WORKER_CONCURRENCY,

@@ -1,6 +1,8 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { EnvironmentError, parseEnvironment } from './environment';
 
 const valid = { DATABASE_URL: 'postgres://beacon_app@127.0.0.1:5432/beacon' };
+const signingKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 
 describe('parseEnvironment', () => {
   it('applies defaults and converts numbers', () => {
@@ -26,7 +28,19 @@ describe('parseEnvironment', () => {
   it('requires JWT_SECRET in production and refuses a short one anywhere', () => {
     expect(() => parseEnvironment({ ...valid, NODE_ENV: 'production' })).toThrow(/JWT_SECRET \(required in production\)/);
     expect(() => parseEnvironment({ ...valid, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
-    expect(parseEnvironment({ ...valid, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toHaveLength(32);
+    expect(parseEnvironment({ ...valid, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), REPORT_SIGNING_KEY: signingKey }).JWT_SECRET).toHaveLength(32);
+  });
+
+  it('requires an Ed25519 REPORT_SIGNING_KEY in production, refuses a bad key anywhere, and the render delay in production', () => {
+    const production = { ...valid, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    expect(() => parseEnvironment(production)).toThrow(/REPORT_SIGNING_KEY \(required in production\)/);
+    expect(parseEnvironment({ ...production, REPORT_SIGNING_KEY: signingKey }).REPORT_SIGNING_KEY).toBe(signingKey);
+    expect(() => parseEnvironment({ ...valid, REPORT_SIGNING_KEY: 'not-a-key' })).toThrow(/REPORT_SIGNING_KEY \(not a PKCS#8 private key/);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    expect(() => parseEnvironment({ ...valid, REPORT_SIGNING_KEY: rsa })).toThrow(/REPORT_SIGNING_KEY \(an Ed25519 key is required/);
+    expect(() => parseEnvironment({ ...valid, REPORT_VERIFY_KEYS: 'bad key!' })).toThrow(/REPORT_VERIFY_KEYS/);
+    expect(parseEnvironment({ ...valid, REPORT_RENDER_DELAY_MS: '5000' }).REPORT_RENDER_DELAY_MS).toBe(5000);
+    expect(() => parseEnvironment({ ...production, REPORT_SIGNING_KEY: signingKey, REPORT_RENDER_DELAY_MS: '5000' })).toThrow(/REPORT_RENDER_DELAY_MS \(a test setting/);
   });
 
   it('requires DATABASE_URL', () => {

@@ -12,6 +12,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { signingKeyProblem } from './signing-keys';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -200,6 +201,35 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(500)
   WORKER_HEARTBEAT_INTERVAL_MS = 5000;
+
+  /**
+   * Ed25519 private key that seals reports (PKCS#8, as PEM or as base64 of the DER bytes). Required
+   * in production; development and tests fall back to a fixed, public development key.
+   */
+  @IsOptional()
+  @IsString()
+  REPORT_SIGNING_KEY?: string;
+
+  /**
+   * Public keys of earlier signing keys, so reports sealed before a key rotation still verify:
+   * SPKI PEM blocks, or base64 SPKI DER values separated by commas.
+   */
+  @IsOptional()
+  @IsString()
+  REPORT_VERIFY_KEYS?: string;
+
+  /** Largest file accepted by the public report verification upload, in bytes (413 above). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  REPORT_VERIFY_MAX_BYTES = 10 * 1024 * 1024;
+
+  /** Tests only: the render job waits this long after marking a report `rendering`. Refused in production. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600000)
+  REPORT_RENDER_DELAY_MS = 0;
 }
 
 export class EnvironmentError extends Error {
@@ -222,6 +252,14 @@ export function parseEnvironment(source: Record<string, string | undefined>): En
   }));
   // Secrets have no defaults in production.
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push({ variable: 'JWT_SECRET', reason: 'required in production' });
+  if (env.NODE_ENV === 'production' && !env.REPORT_SIGNING_KEY) problems.push({ variable: 'REPORT_SIGNING_KEY', reason: 'required in production' });
+  for (const [variable, kind] of [['REPORT_SIGNING_KEY', 'signing'], ['REPORT_VERIFY_KEYS', 'verify']] as const) {
+    const problem = signingKeyProblem(kind, env[variable]);
+    if (problem) problems.push({ variable, reason: problem });
+  }
+  if (env.NODE_ENV === 'production' && env.REPORT_RENDER_DELAY_MS > 0) {
+    problems.push({ variable: 'REPORT_RENDER_DELAY_MS', reason: 'a test setting, refused in production' });
+  }
   if (problems.length > 0) throw new EnvironmentError(problems);
   return env;
 }

@@ -3,6 +3,7 @@ import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 
 
 @Entity({ name: 'organizations' })
 @Check('CHK_organizations_type', `"type" IN ('company', 'regulator', 'ngo', 'platform')`)
+@Check('CHK_organizations_default_locale', `"default_locale" IN ('en', 'fr')`)
 export class OrganizationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -12,6 +13,10 @@ export class OrganizationEntity {
 
   @Column({ type: 'text' })
   type!: OrganizationType;
+
+  /** Language of the reports made automatically after scoring (column added by the reports migration). */
+  @Column({ type: 'text', default: 'en' })
+  defaultLocale!: 'en' | 'fr';
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

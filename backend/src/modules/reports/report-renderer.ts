@@ -1,0 +1,151 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FrameworkDefinition, ScoringResult } from '@beacon/domain';
+import { UnrecoverableError } from 'bullmq';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../../platform/config/app-config';
+import { JsonLogger } from '../../platform/logging/json-logger';
+import { DEFAULT_JOB_OPTIONS } from '../../platform/queue/job-options';
+import type { JobContext } from '../../platform/queue/job-handler';
+import type { RenderReportJob } from '../../platform/queue/jobs';
+import { TenantDatabase } from '../../platform/tenancy/tenant-database';
+import { AuditService } from '../audit/audit.service';
+import { FrameworkCache } from '../catalog/framework-cache';
+import { ReportEntity } from './entities';
+import { buildReportModel } from './model/report-model';
+import { ReportInputError, readReportSnapshot } from './model/report-snapshot';
+import { renderReport } from './render/render-report';
+import { ReportSigner } from './sealing/report-signer';
+
+export type RenderOutcome = 'rendered' | 'already-ready';
+
+/** Progress points a reader of `GET /reports/:id` sees while the job runs. */
+const PROGRESS = { started: 10, loaded: 30, rendered: 80 } as const;
+
+function reason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = message.replace(/\s+/g, ' ').trim() || 'unknown error';
+  return line.length > 500 ? `${line.slice(0, 497)}…` : line;
+}
+
+/**
+ * Renders and seals one report (worker). The job runs in its organization's transaction
+ * (WorkerRuntime); progress and failures are written in short transactions of their own so that
+ * readers see them while the job runs, and the file is stored by the job's transaction in one
+ * `UPDATE … WHERE status <> 'ready'`: a job killed half-way stores nothing, the retry renders the
+ * same bytes again (rendering is deterministic), and a duplicate delivery finds the report ready.
+ */
+@Injectable()
+export class ReportRenderer {
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly frameworkCache: FrameworkCache,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+    private readonly logger: JsonLogger,
+    @Inject(ReportSigner) private readonly signer: ReportSigner,
+  ) {}
+
+  async render(job: RenderReportJob, context: JobContext): Promise<RenderOutcome> {
+    const manager = this.db.manager();
+    const report = await manager.findOneBy(ReportEntity, { id: job.reportId });
+    if (!report) throw new UnrecoverableError(`No report ${job.reportId} in organization ${job.organizationId}`);
+    if (report.status === 'ready') return 'already-ready';
+
+    let sealed: { bytes: Buffer; contentDigest: string; sha256: string; signature: string; keyId: string };
+    try {
+      await this.progress(report, PROGRESS.started);
+      const delay = this.config.reports.renderDelayMs;
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      const model = await this.model(manager, report);
+      await this.progress(report, PROGRESS.loaded);
+      const rendered = await renderReport(report.format, model);
+      const seal = this.signer.seal(rendered.bytes);
+      await this.progress(report, PROGRESS.rendered);
+      sealed = { bytes: rendered.bytes, contentDigest: rendered.contentDigest, ...seal };
+    } catch (error) {
+      const permanent = error instanceof UnrecoverableError || error instanceof ReportInputError || context.attempt >= (DEFAULT_JOB_OPTIONS.attempts ?? 1);
+      await this.failed(report, reason(error), permanent).catch((e: unknown) =>
+        this.logger.event('warn', 'reports.failure-not-recorded', { reportId: report.id, error: reason(e) }),
+      );
+      if (permanent && !(error instanceof UnrecoverableError)) throw new UnrecoverableError(reason(error));
+      throw error;
+    }
+
+    // The job's own transaction stores and seals the file: nothing else writes the row after this.
+    const updated = await manager.query<{ id: string }[]>(
+      `UPDATE reports SET status = 'ready', progress = 100, content = $2, size_bytes = $3, sha256 = $4, signature = $5, key_id = $6,
+              content_digest = $7, failure_reason = NULL, completed_at = now()
+        WHERE id = $1 AND status <> 'ready' RETURNING id`,
+      [report.id, sealed.bytes, sealed.bytes.length, sealed.sha256, sealed.signature, sealed.keyId, sealed.contentDigest],
+    );
+    if (updated.length === 0) return 'already-ready';
+    await this.audit.record({
+      organizationId: report.organizationId,
+      actorUserId: null,
+      action: 'report.ready',
+      targetType: 'report',
+      targetId: report.id,
+      details: { format: report.format, locale: report.locale, sha256: sealed.sha256, keyId: sealed.keyId, sizeBytes: sealed.bytes.length },
+    });
+    return 'rendered';
+  }
+
+  /** Everything the model needs, read from the snapshot, its score and the catalogue. */
+  private async model(manager: EntityManager, report: ReportEntity) {
+    const [snapshot] = await manager.query<{ id: string; content: unknown; content_hash: string; submitted_at: Date }[]>(
+      `SELECT id, content, content_hash, submitted_at FROM assessment_snapshots WHERE id = $1`,
+      [report.snapshotId],
+    );
+    if (!snapshot) throw new ReportInputError(`The snapshot ${report.snapshotId} of this report is gone.`);
+    const [score] = await manager.query<{ result: ScoringResult }[]>(
+      `SELECT result FROM assessment_scores WHERE assessment_id = $1 AND content_hash = $2 AND status = 'scored'`,
+      [report.assessmentId, report.contentHash],
+    );
+    if (!score) throw new ReportInputError('The submission of this report has no score.');
+    const [organization] = await manager.query<{ id: string; name: string }[]>(`SELECT id, name FROM organizations WHERE id = $1`, [report.organizationId]);
+    if (!organization) throw new ReportInputError('The organization of this report is gone.');
+    const content = readReportSnapshot(snapshot.content);
+    const frameworks: FrameworkDefinition[] = [];
+    for (const ref of content.frameworks) {
+      const [version] = await manager.query<{ id: string }[]>(`SELECT id FROM framework_versions WHERE slug = $1 AND version = $2`, [ref.slug, ref.version]);
+      if (!version) throw new ReportInputError(`The framework ${ref.slug}@${ref.version} of this submission is not in the catalogue.`);
+      frameworks.push((await this.frameworkCache.get(manager, version.id)).document);
+    }
+    return buildReportModel({
+      reportId: report.id,
+      issuedAt: report.createdAt,
+      locale: report.locale,
+      organization,
+      snapshot: { id: snapshot.id, contentHash: snapshot.content_hash.trim(), submittedAt: new Date(snapshot.submitted_at), content },
+      score: score.result,
+      frameworks,
+    });
+  }
+
+  private async progress(report: ReportEntity, progress: number): Promise<void> {
+    await this.db.transaction({ organizationId: report.organizationId }, (m) =>
+      m.query(`UPDATE reports SET status = 'rendering', progress = $2 WHERE id = $1 AND status <> 'ready'`, [report.id, progress]),
+    );
+  }
+
+  /** A permanent failure ends as `failed` (a new request queues it again); a transient one waits for its retry. */
+  private async failed(report: ReportEntity, failureReason: string, permanent: boolean): Promise<void> {
+    await this.db.transaction({ organizationId: report.organizationId }, (m) =>
+      m.query(`UPDATE reports SET status = $2, progress = 0, failure_reason = $3 WHERE id = $1 AND status <> 'ready'`, [
+        report.id,
+        permanent ? 'failed' : 'queued',
+        failureReason,
+      ]),
+    );
+    if (permanent) {
+      await this.audit.recordIndependently({
+        organizationId: report.organizationId,
+        actorUserId: null,
+        action: 'report.failed',
+        targetType: 'report',
+        targetId: report.id,
+        details: { format: report.format, locale: report.locale, reason: failureReason },
+      });
+    }
+  }
+}
