@@ -70,17 +70,15 @@ describe('AnswersStore', () => {
 
   it('on 409 keeps the user value and exposes theirs; keep-mine re-sends with the current version', () => {
     store.change(yesNo, 'yes');
-    backend
-      .expectOne(answerUrl(ASSESSMENT_ID, yesNo.key))
-      .flush(
-        {
-          code: 'STALE_VERSION',
-          message: 'Stale',
-          correlationId: 'c',
-          details: { current: answer(yesNo.key, 'partial', 7) },
-        },
-        { status: 409, statusText: 'Conflict' },
-      );
+    backend.expectOne(answerUrl(ASSESSMENT_ID, yesNo.key)).flush(
+      {
+        code: 'STALE_VERSION',
+        message: 'Stale',
+        correlationId: 'c',
+        details: { current: answer(yesNo.key, 'partial', 7) },
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
     expect(store.entry(yesNo.key)).toMatchObject({ value: 'yes', version: 3, state: 'conflict' });
     expect(store.entry(yesNo.key)?.theirs?.value).toBe('partial');
 
@@ -98,17 +96,15 @@ describe('AnswersStore', () => {
 
   it('take-theirs adopts the stored answer and its version', () => {
     store.change(yesNo, 'yes');
-    backend
-      .expectOne(answerUrl(ASSESSMENT_ID, yesNo.key))
-      .flush(
-        {
-          code: 'STALE_VERSION',
-          message: 'Stale',
-          correlationId: 'c',
-          details: { current: answer(yesNo.key, 'no', 9) },
-        },
-        { status: 409, statusText: 'Conflict' },
-      );
+    backend.expectOne(answerUrl(ASSESSMENT_ID, yesNo.key)).flush(
+      {
+        code: 'STALE_VERSION',
+        message: 'Stale',
+        correlationId: 'c',
+        details: { current: answer(yesNo.key, 'no', 9) },
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
     store.takeTheirs(yesNo.key);
     expect(store.entry(yesNo.key)).toMatchObject({ value: 'no', version: 9, state: 'saved' });
     expect(store.values().get(yesNo.key)).toBe('no');
@@ -123,5 +119,42 @@ describe('AnswersStore', () => {
         { status: 400, statusText: 'Bad Request' },
       );
     expect(store.entry(yesNo.key)).toMatchObject({ state: 'error', error: 'TST-1-q1: option not allowed' });
+  });
+
+  it('sends the note with the answer; a note without an answer waits for it', () => {
+    jest.useFakeTimers();
+    store.changeNote(textQuestion, 'Ask legal first.');
+    jest.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    backend.expectNone(answerUrl(ASSESSMENT_ID, textQuestion.key));
+    expect(store.entry(textQuestion.key)).toMatchObject({ note: 'Ask legal first.', state: 'idle' });
+
+    store.change(textQuestion, 'Policy v1', AUTOSAVE_DELAY_MS);
+    jest.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    const first = backend.expectOne(answerUrl(ASSESSMENT_ID, textQuestion.key));
+    expect(first.request.body).toEqual({ value: 'Policy v1', note: 'Ask legal first.', expectedVersion: 0 });
+    first.flush({ ...answer(textQuestion.key, 'Policy v1', 1), note: 'Ask legal first.' });
+
+    // Changing only the note saves the answer again, on top of its version; a blank note is cleared.
+    store.changeNote(yesNo, '   ');
+    jest.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    expect(backend.expectOne(answerUrl(ASSESSMENT_ID, yesNo.key)).request.body).toEqual({
+      value: 'no',
+      expectedVersion: 3,
+    });
+  });
+
+  it('on a conflict shows their note too, and take-theirs adopts it', () => {
+    store.change(yesNo, 'yes');
+    backend.expectOne(answerUrl(ASSESSMENT_ID, yesNo.key)).flush(
+      {
+        code: 'STALE_VERSION',
+        message: 'Stale',
+        correlationId: 'c',
+        details: { current: { ...answer(yesNo.key, 'partial', 7), note: 'Only on uploads.' } },
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    store.takeTheirs(yesNo.key);
+    expect(store.entry(yesNo.key)).toMatchObject({ value: 'partial', note: 'Only on uploads.', version: 7 });
   });
 });

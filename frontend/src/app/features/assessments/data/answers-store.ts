@@ -3,6 +3,7 @@ import { Injectable, type OnDestroy, computed, inject, signal } from '@angular/c
 import type { AnswerResponse, StaleAnswerDetails } from '@beacon/contracts';
 import { type QuestionDefinition, validateAnswer } from '@beacon/domain';
 import { isErrorResponse } from '../../../core/http/error.interceptor';
+import { failureMessage } from './api-errors';
 import { AssessmentsApi } from './assessments-api';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error' | 'conflict';
@@ -11,6 +12,8 @@ export type SaveState = 'idle' | 'saving' | 'saved' | 'error' | 'conflict';
 export interface AnswerEntry {
   /** The user's value (what the control shows), saved or not. */
   value: unknown;
+  /** The user's note on the answer ('' when none); saved with the answer. */
+  note: string;
   /** The last version the server confirmed (0: never answered). */
   version: number;
   state: SaveState;
@@ -20,8 +23,11 @@ export interface AnswerEntry {
   theirs?: AnswerResponse;
 }
 
-/** Debounce of typed answers (text, figures); choices are saved at once. */
+/** Debounce of typed answers (text, figures) and notes; choices are saved at once. */
 export const AUTOSAVE_DELAY_MS = 600;
+
+/** Longest note the API accepts. */
+export const NOTE_MAX_LENGTH = 5000;
 
 /**
  * Answers of one assessment with their versions and save states. Saves send the last known
@@ -53,7 +59,7 @@ export class AnswersStore implements OnDestroy {
       Object.fromEntries(
         answers.map((answer) => [
           answer.questionKey,
-          { value: answer.value, version: answer.version, state: 'idle' },
+          { value: answer.value, note: answer.note ?? '', version: answer.version, state: 'idle' },
         ]),
       ),
     );
@@ -80,15 +86,28 @@ export class AnswersStore implements OnDestroy {
       error: undefined,
       state: this.entry(key)?.state === 'conflict' ? 'conflict' : 'saving',
     });
-    if (delayMs <= 0) this.save(question);
-    else
-      this.timers.set(
-        key,
-        setTimeout(() => {
-          this.timers.delete(key);
-          this.save(question);
-        }, delayMs),
-      );
+    this.schedule(question, delayMs);
+  }
+
+  /**
+   * The user changed the note of an answer. It travels with the answer: saved after `delayMs` when
+   * the question has a valid answer, otherwise kept until the answer is given.
+   */
+  changeNote(question: QuestionDefinition, note: string, delayMs = AUTOSAVE_DELAY_MS): void {
+    const key = question.key;
+    this.clearTimer(key);
+    const entry = this.entry(key);
+    const answered = entry !== undefined && entry.value !== undefined && entry.value !== null;
+    if (!answered || !validateAnswer(question, entry.value).ok) {
+      this.patch(key, { note });
+      return;
+    }
+    this.patch(key, {
+      note,
+      error: undefined,
+      state: entry.state === 'conflict' ? 'conflict' : 'saving',
+    });
+    this.schedule(question, delayMs);
   }
 
   /** Conflict: overwrite the stored answer with the user's, on top of its current version. */
@@ -105,6 +124,7 @@ export class AnswersStore implements OnDestroy {
     if (!theirs) return;
     this.patch(key, {
       value: theirs.value,
+      note: theirs.note ?? '',
       version: theirs.version,
       theirs: undefined,
       state: 'saved',
@@ -126,13 +146,16 @@ export class AnswersStore implements OnDestroy {
       return;
     }
     const checked = validateAnswer(question, entry.value);
-    if (!checked.ok) return;
+    if (!checked.ok || entry.note.length > NOTE_MAX_LENGTH) return;
     const sent = entry.value;
+    const sentNote = entry.note;
+    const note = entry.note.trim() === '' ? null : entry.note;
     this.inFlight.add(key);
-    this.api.putAnswer(this.assessmentId, key, checked.value, entry.version).subscribe({
+    this.api.putAnswer(this.assessmentId, key, checked.value, entry.version, note).subscribe({
       next: (answer) => {
         this.inFlight.delete(key);
-        const changed = this.entry(key)?.value !== sent;
+        const now = this.entry(key);
+        const changed = !now || now.value !== sent || now.note !== sentNote;
         this.patch(key, { version: answer.version, state: changed ? 'saving' : 'saved', error: undefined });
         this.flushDirty(key);
       },
@@ -141,9 +164,25 @@ export class AnswersStore implements OnDestroy {
         this.dirty.delete(key);
         const current = staleCurrent(error);
         if (current) this.patch(key, { state: 'conflict', theirs: current });
-        else this.patch(key, { state: 'error', error: apiMessage(error) });
+        else this.patch(key, { state: 'error', error: failureMessage(error) });
       },
     });
+  }
+
+  /** Saves after `delayMs` (0: now); a later change of the same answer replaces the pending save. */
+  private schedule(question: QuestionDefinition, delayMs: number): void {
+    const key = question.key;
+    if (delayMs <= 0) {
+      this.save(question);
+      return;
+    }
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.save(question);
+      }, delayMs),
+    );
   }
 
   private flushDirty(key: string): void {
@@ -156,7 +195,7 @@ export class AnswersStore implements OnDestroy {
   private patch(key: string, changes: Partial<AnswerEntry>): void {
     this._entries.update((entries) => ({
       ...entries,
-      [key]: { value: undefined, version: 0, state: 'idle', ...entries[key], ...changes },
+      [key]: { value: undefined, note: '', version: 0, state: 'idle', ...entries[key], ...changes },
     }));
   }
 
@@ -173,9 +212,4 @@ function staleCurrent(error: unknown): AnswerResponse | undefined {
     return undefined;
   const details = error.error.details as Partial<StaleAnswerDetails> | undefined;
   return details?.current;
-}
-
-function apiMessage(error: unknown): string {
-  if (error instanceof HttpErrorResponse && isErrorResponse(error.error)) return error.error.message;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,21 +1,29 @@
-import { HttpClient, HttpContext } from '@angular/common/http';
+import { HttpClient, HttpContext, type HttpEvent, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AnswerResponse,
   AssessmentResponse,
+  AssignmentResponse,
+  CommentResponse,
+  EvidenceResponse,
   FrameworkSummaryResponse,
   FrameworkVersionResponse,
+  MappingResponse,
+  MemberResponse,
+  RequirementStatusResponse,
   SubmissionResponse,
 } from '@beacon/contracts';
-import type { ServiceProfile } from '@beacon/domain';
+import type { RequirementStatusKind, ServiceProfile } from '@beacon/domain';
 import { type Observable } from 'rxjs';
 import { SILENT_ERRORS } from '../../../core/http/error.interceptor';
 
 /** Calls whose failures the page shows in place (conflicts, refused answers, missing answers). */
 const silent = (): { context: HttpContext } => ({ context: new HttpContext().set(SILENT_ERRORS, true) });
 
-export const ASSESSMENTS_URL = '/api/v1/assessments';
-export const FRAMEWORKS_URL = '/api/v1/frameworks';
+export const API_URL = '/api/v1';
+export const ASSESSMENTS_URL = `${API_URL}/assessments`;
+export const FRAMEWORKS_URL = `${API_URL}/frameworks`;
+export const MAPPINGS_URL = `${API_URL}/mappings`;
 
 export function assessmentUrl(id: string): string {
   return `${ASSESSMENTS_URL}/${encodeURIComponent(id)}`;
@@ -25,8 +33,22 @@ export function answerUrl(id: string, questionKey: string): string {
   return `${assessmentUrl(id)}/answers/${encodeURIComponent(questionKey)}`;
 }
 
+export function requirementUrl(id: string, requirementKey: string): string {
+  return `${assessmentUrl(id)}/requirements/${encodeURIComponent(requirementKey)}`;
+}
+
+export function evidenceUrl(id: string, evidenceId?: string): string {
+  return evidenceId === undefined
+    ? `${assessmentUrl(id)}/evidence`
+    : `${assessmentUrl(id)}/evidence/${encodeURIComponent(evidenceId)}`;
+}
+
 export function frameworkVersionUrl(slug: string, version: string): string {
   return `${FRAMEWORKS_URL}/${encodeURIComponent(slug)}/versions/${encodeURIComponent(version)}`;
+}
+
+export function membersUrl(organizationId: string): string {
+  return `${API_URL}/organizations/${encodeURIComponent(organizationId)}/members`;
 }
 
 export interface CreateAssessmentBody {
@@ -58,17 +80,48 @@ export class AssessmentsApi {
     return this.http.post<AssessmentResponse>(ASSESSMENTS_URL, body);
   }
 
+  updateProfile(id: string, profile: ServiceProfile): Observable<AssessmentResponse> {
+    return this.http.put<AssessmentResponse>(`${assessmentUrl(id)}/profile`, { profile }, silent());
+  }
+
   answers(id: string): Observable<AnswerResponse[]> {
     return this.http.get<AnswerResponse[]>(`${assessmentUrl(id)}/answers`);
   }
 
+  /** Saves an answer with its note (an absent note would clear the stored one). */
   putAnswer(
     id: string,
     questionKey: string,
     value: unknown,
     expectedVersion: number,
+    note: string | null = null,
   ): Observable<AnswerResponse> {
-    return this.http.put<AnswerResponse>(answerUrl(id, questionKey), { value, expectedVersion }, silent());
+    const body = note === null ? { value, expectedVersion } : { value, note, expectedVersion };
+    return this.http.put<AnswerResponse>(answerUrl(id, questionKey), body, silent());
+  }
+
+  requirementStatuses(id: string): Observable<RequirementStatusResponse[]> {
+    return this.http.get<RequirementStatusResponse[]>(`${assessmentUrl(id)}/requirement-statuses`);
+  }
+
+  putRequirementStatus(
+    id: string,
+    requirementKey: string,
+    status: { kind: RequirementStatusKind; justification: string },
+    expectedVersion: number,
+  ): Observable<RequirementStatusResponse> {
+    return this.http.put<RequirementStatusResponse>(
+      `${requirementUrl(id, requirementKey)}/status`,
+      { ...status, expectedVersion },
+      silent(),
+    );
+  }
+
+  deleteRequirementStatus(id: string, requirementKey: string, expectedVersion: number): Observable<unknown> {
+    return this.http.delete(`${requirementUrl(id, requirementKey)}/status`, {
+      ...silent(),
+      params: { expectedVersion },
+    });
   }
 
   submit(id: string, attestation: Attestation): Observable<SubmissionResponse> {
@@ -81,5 +134,73 @@ export class AssessmentsApi {
 
   frameworkVersion(slug: string, version: string): Observable<FrameworkVersionResponse> {
     return this.http.get<FrameworkVersionResponse>(frameworkVersionUrl(slug, version));
+  }
+
+  /** Crosswalks whose source is the framework `slug` (every version; the caller filters). */
+  mappingsFrom(slug: string): Observable<MappingResponse[]> {
+    return this.http.get<MappingResponse[]>(MAPPINGS_URL, { params: { from: slug } });
+  }
+
+  // Evidence
+
+  evidence(id: string): Observable<EvidenceResponse[]> {
+    return this.http.get<EvidenceResponse[]>(evidenceUrl(id));
+  }
+
+  /** Uploads one file; the events include upload progress. */
+  uploadEvidence(id: string, requirementKey: string, file: File): Observable<HttpEvent<EvidenceResponse>> {
+    const form = new FormData();
+    form.append('requirementKey', requirementKey);
+    form.append('file', file, file.name);
+    return this.http.post<EvidenceResponse>(evidenceUrl(id), form, {
+      ...silent(),
+      reportProgress: true,
+      observe: 'events',
+    });
+  }
+
+  addEvidenceLink(
+    id: string,
+    body: { requirementKey: string; url: string; title: string },
+  ): Observable<EvidenceResponse> {
+    return this.http.post<EvidenceResponse>(`${evidenceUrl(id)}/links`, body, silent());
+  }
+
+  downloadEvidence(id: string, evidenceId: string): Observable<HttpResponse<Blob>> {
+    return this.http.get(evidenceUrl(id, evidenceId), { responseType: 'blob', observe: 'response' });
+  }
+
+  deleteEvidence(id: string, evidenceId: string): Observable<unknown> {
+    return this.http.delete(evidenceUrl(id, evidenceId), silent());
+  }
+
+  // Collaboration
+
+  assignments(id: string): Observable<AssignmentResponse[]> {
+    return this.http.get<AssignmentResponse[]>(`${assessmentUrl(id)}/assignments`);
+  }
+
+  assign(id: string, requirementKey: string, userId: string | null): Observable<AssignmentResponse | null> {
+    return this.http.put<AssignmentResponse | null>(
+      `${requirementUrl(id, requirementKey)}/assignee`,
+      { userId },
+      silent(),
+    );
+  }
+
+  comments(id: string, requirementKey: string): Observable<CommentResponse[]> {
+    return this.http.get<CommentResponse[]>(`${requirementUrl(id, requirementKey)}/comments`);
+  }
+
+  addComment(id: string, requirementKey: string, body: string): Observable<CommentResponse> {
+    return this.http.post<CommentResponse>(
+      `${requirementUrl(id, requirementKey)}/comments`,
+      { body },
+      silent(),
+    );
+  }
+
+  members(organizationId: string): Observable<MemberResponse[]> {
+    return this.http.get<MemberResponse[]>(membersUrl(organizationId));
   }
 }

@@ -1,0 +1,177 @@
+import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
+import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
+import type { EvidenceResponse } from '@beacon/contracts';
+import { type Observable, map } from 'rxjs';
+import { isErrorResponse } from '../../../core/http/error.interceptor';
+import { AssessmentsApi } from './assessments-api';
+
+/** Why an upload or a link was refused: too large (413), not an accepted type (415), or else. */
+export type EvidenceProblem = 'too-large' | 'unsupported' | 'other';
+
+/** A file being sent, or refused. */
+export interface EvidenceUpload {
+  /** Local id (the server's id comes with the answer). */
+  id: number;
+  requirementKey: string;
+  name: string;
+  sizeBytes: number;
+  /** 0..100 */
+  percent: number;
+  problem?: EvidenceProblem;
+  /** The API's message (or the browser's) for `other` problems. */
+  message?: string;
+}
+
+/** The short form of a SHA-256 shown next to a file: its first 12 hex digits. */
+export function shortHash(sha256: string): string {
+  return sha256.slice(0, 12);
+}
+
+/** A size in bytes for people: `812 B`, `14.2 kB`, `3.1 MB` (decimal units, like file managers). */
+export function formatBytes(bytes: number, locale: string): string {
+  const units = ['B', 'kB', 'MB', 'GB'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const digits = unit === 0 ? 0 : 1;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+}
+
+export function evidenceProblem(error: unknown): { problem: EvidenceProblem; message: string } {
+  if (error instanceof HttpErrorResponse) {
+    if (error.status === 413) return { problem: 'too-large', message: apiMessage(error) };
+    if (error.status === 415) return { problem: 'unsupported', message: apiMessage(error) };
+    return { problem: 'other', message: apiMessage(error) };
+  }
+  return { problem: 'other', message: error instanceof Error ? error.message : String(error) };
+}
+
+function apiMessage(error: HttpErrorResponse): string {
+  return isErrorResponse(error.error) ? error.error.message : error.message;
+}
+
+/** Evidence of one assessment (files and links), uploads in progress and their failures. */
+@Injectable()
+export class EvidenceStore {
+  private readonly api = inject(AssessmentsApi);
+  private readonly document = inject(DOCUMENT);
+  private readonly _items = signal<readonly EvidenceResponse[]>([]);
+  private readonly _uploads = signal<readonly EvidenceUpload[]>([]);
+  private readonly _loadFailed = signal(false);
+  private assessmentId = '';
+  private nextUploadId = 1;
+
+  readonly loadFailed = this._loadFailed.asReadonly();
+  readonly uploads = this._uploads.asReadonly();
+
+  /** Evidence by requirement key, oldest first. */
+  readonly byRequirement = computed<ReadonlyMap<string, readonly EvidenceResponse[]>>(() => {
+    const byKey = new Map<string, EvidenceResponse[]>();
+    for (const item of this._items()) {
+      const list = byKey.get(item.requirementKey) ?? [];
+      list.push(item);
+      byKey.set(item.requirementKey, list);
+    }
+    return byKey;
+  });
+
+  /** Uploads in progress or refused, by requirement key. */
+  readonly uploadsByRequirement = computed<ReadonlyMap<string, readonly EvidenceUpload[]>>(() => {
+    const byKey = new Map<string, EvidenceUpload[]>();
+    for (const upload of this._uploads()) {
+      const list = byKey.get(upload.requirementKey) ?? [];
+      list.push(upload);
+      byKey.set(upload.requirementKey, list);
+    }
+    return byKey;
+  });
+
+  /** Loads the list; a failure leaves an empty list and `loadFailed`. */
+  load(assessmentId: string): void {
+    this.assessmentId = assessmentId;
+    this._items.set([]);
+    this._uploads.set([]);
+    this._loadFailed.set(false);
+    this.api.evidence(assessmentId).subscribe({
+      next: (items) => this._items.set(items),
+      error: () => this._loadFailed.set(true),
+    });
+  }
+
+  /** Sends files one request each, in parallel, with their progress. */
+  upload(requirementKey: string, files: Iterable<File>): void {
+    for (const file of files) {
+      const id = this.nextUploadId++;
+      this._uploads.update((uploads) => [
+        ...uploads,
+        { id, requirementKey, name: file.name, sizeBytes: file.size, percent: 0 },
+      ]);
+      this.api.uploadEvidence(this.assessmentId, requirementKey, file).subscribe({
+        next: (event) => {
+          if (event.type === HttpEventType.UploadProgress) {
+            const total = event.total ?? file.size;
+            const percent = total > 0 ? Math.min(100, Math.round((event.loaded / total) * 100)) : 100;
+            this.patchUpload(id, { percent });
+          } else if (event.type === HttpEventType.Response && event.body) {
+            const stored = event.body;
+            this._uploads.update((uploads) => uploads.filter((upload) => upload.id !== id));
+            this._items.update((items) => [...items, stored]);
+          }
+        },
+        error: (error: unknown) => this.patchUpload(id, { percent: 0, ...evidenceProblem(error) }),
+      });
+    }
+  }
+
+  /** Forgets a refused upload. */
+  dismiss(uploadId: number): void {
+    this._uploads.update((uploads) => uploads.filter((upload) => upload.id !== uploadId));
+  }
+
+  /** Adds a link; the observable answers whether it was stored, or the problem. */
+  addLink(requirementKey: string, url: string, title: string): Observable<EvidenceResponse> {
+    return this.api.addEvidenceLink(this.assessmentId, { requirementKey, url, title }).pipe(
+      map((stored) => {
+        this._items.update((items) => [...items, stored]);
+        return stored;
+      }),
+    );
+  }
+
+  /** Removes an item; the list changes once the API confirms. */
+  remove(evidenceId: string): Observable<void> {
+    return this.api.deleteEvidence(this.assessmentId, evidenceId).pipe(
+      map(() => {
+        this._items.update((items) => items.filter((item) => item.id !== evidenceId));
+      }),
+    );
+  }
+
+  /** Fetches a file with the session's token and hands it to the browser as a download. */
+  download(item: EvidenceResponse): Observable<void> {
+    return this.api.downloadEvidence(this.assessmentId, item.id).pipe(
+      map((response) => {
+        const blob = response.body;
+        if (!blob) return;
+        const url = URL.createObjectURL(blob);
+        const anchor = this.document.createElement('a');
+        anchor.href = url;
+        anchor.download = item.fileName ?? 'evidence';
+        anchor.rel = 'noopener';
+        this.document.body.appendChild(anchor);
+        anchor.click();
+        anchor.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      }),
+    );
+  }
+
+  private patchUpload(id: number, changes: Partial<EvidenceUpload>): void {
+    this._uploads.update((uploads) =>
+      uploads.map((upload) => (upload.id === id ? { ...upload, ...changes } : upload)),
+    );
+  }
+}
