@@ -4,6 +4,7 @@ import { provideAssessmentsI18n } from './i18n/assessments-i18n';
 import { AssessmentList } from './pages/assessment-list';
 import { AssessmentWizard } from './pages/assessment-wizard';
 import { ChecklistPage } from './pages/checklist-page';
+import { ScorePage } from './pages/score-page';
 
 /** `/assessments`, `/assessments/new`, `/assessments/:id` (one lazy chunk). */
 export const assessmentsRoutes: Routes = [
@@ -29,6 +30,13 @@ export const assessmentsRoutes: Routes = [
         path: ':id',
         component: ChecklistPage,
         canActivate: [permissionGuard('assessments:read')],
+        runGuardsAndResolvers: 'always',
+      },
+      {
+        path: ':id/score',
+        title: 'score.title',
+        component: ScorePage,
+        canActivate: [permissionGuard('scores:read')],
         runGuardsAndResolvers: 'always',
       },
     ],

@@ -4,12 +4,14 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { Router } from '@angular/router';
 import type { MissingAnswersDetails, SubmissionResponse } from '@beacon/contracts';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { isErrorResponse } from '../../../core/http/error.interceptor';
 import { I18n } from '../../../core/i18n/i18n';
 import { TranslatePipe } from '../../../core/i18n/translate-pipe';
 import { AssessmentsApi } from '../data/assessments-api';
+import { JUST_SUBMITTED } from '../data/score-store';
 
 export interface SubmitDialogData {
   assessmentId: string;
@@ -113,6 +115,7 @@ export class SubmitDialog {
   private readonly ref = inject<MatDialogRef<SubmitDialog, SubmitDialogResult>>(MatDialogRef);
   private readonly api = inject(AssessmentsApi);
   private readonly i18n = inject(I18n);
+  private readonly router = inject(Router);
 
   protected readonly name = signal(inject(AuthStore).me()?.user.name ?? '');
   protected readonly title = signal('');
@@ -139,6 +142,15 @@ export class SubmitDialog {
       next: (submission) => {
         this.busy.set(false);
         this.submission.set(submission);
+        // Straight on to the score page ("Scoring…" until the job has run); should that navigation
+        // fail, the dialog stays open on its confirmation.
+        const state = { [JUST_SUBMITTED]: true };
+        this.router.navigate(['/assessments', submission.assessmentId, 'score'], { state }).then(
+          (navigated) => {
+            if (navigated) this.ref.close({ submitted: true });
+          },
+          () => undefined,
+        );
       },
       error: (error: unknown) => {
         this.busy.set(false);
