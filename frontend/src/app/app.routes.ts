@@ -19,6 +19,12 @@ export const routes: Routes = [
     loadChildren: () => import('./features/assessments/assessments.routes').then((m) => m.assessmentsRoutes),
   },
   {
+    // Public: anyone can check a report file, signed in or not.
+    path: 'verify',
+    title: 'verify.title',
+    loadChildren: () => import('./features/verify/verify.routes').then((m) => m.verifyRoutes),
+  },
+  {
     path: 'status',
     title: 'status.title',
     loadChildren: () => import('./features/status/status.routes').then((m) => m.statusRoutes),

@@ -14,6 +14,7 @@ export const en = {
     close: 'Close navigation',
     home: 'Home',
     status: 'System status',
+    verify: 'Verify a report',
     frameworks: 'Frameworks',
     members: 'Members',
     audit: 'Audit log',

@@ -13,6 +13,7 @@ export const fr: Translations = {
     close: 'Fermer la navigation',
     home: 'Accueil',
     status: 'État du système',
+    verify: 'Vérifier un rapport',
     frameworks: 'Référentiels',
     members: 'Membres',
     audit: 'Journal d’audit',

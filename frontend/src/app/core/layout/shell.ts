@@ -63,6 +63,7 @@ const LINKS: readonly NavLink[] = [
     exact: false,
     permission: 'audit:read',
   },
+  { path: '/verify', label: 'nav.verify', icon: 'check-circle', testId: 'nav-verify', exact: false },
   { path: '/status', label: 'nav.status', icon: 'dns', testId: 'nav-status', exact: false },
 ];
 

@@ -1,0 +1,85 @@
+import { type ReportsDictionary } from './reports-en';
+
+/** French texts of the reports panel (same keys as `reportsEn`). */
+export const reportsFr: ReportsDictionary = {
+  title: 'Rapports',
+  intro:
+    'Des copies scellées de cette soumission : chaque fichier porte une empreinte SHA-256 et une signature numérique, pour que chacun puisse le vérifier plus tard.',
+  loading: 'Chargement des rapports…',
+  loadFailed: 'Les rapports n’ont pas pu être chargés : {message}',
+  retry: 'Réessayer',
+  empty: 'Aucun rapport de cette soumission pour l’instant.',
+  listLabel: 'Rapports de cette soumission',
+  format: {
+    pdf: 'PDF',
+    json: 'JSON',
+    csv: 'CSV',
+    oscal: 'OSCAL',
+  },
+  locale: {
+    en: 'anglais',
+    fr: 'français',
+  },
+  localeOption: {
+    en: 'Anglais',
+    fr: 'Français',
+  },
+  itemTitle: 'Rapport {format}, en {language}',
+  status: {
+    queued: 'En attente',
+    rendering: 'En cours de production',
+    ready: 'Prêt',
+    failed: 'Échec',
+  },
+  progress: 'Rapport {format}, en {language} : {progress} % effectués',
+  automatic: 'Produit automatiquement après la notation',
+  requested: 'Demandé le {date}',
+  completed: 'Scellé le {date}',
+  size: 'Taille : {size}',
+  failureReason: 'Raison : {reason}',
+  noReason: 'Aucune raison n’a été enregistrée.',
+  stalled: 'Cela prend plus de temps que d’habitude.',
+  checkAgain: 'Vérifier à nouveau',
+  announce: {
+    requested: 'Rapport {format}, en {language}, demandé.',
+    ready: 'Le rapport {format}, en {language}, est prêt.',
+    failed: 'Le rapport {format}, en {language}, a échoué.',
+  },
+  download: 'Télécharger',
+  downloadLabel: 'Télécharger le rapport {format}, en {language}',
+  downloadFailed: 'Le téléchargement a échoué : {message}',
+  digest: {
+    label: 'SHA-256',
+    full: 'Empreinte SHA-256 : {hash}',
+    hint: 'Placez le focus ou le pointeur sur l’empreinte pour la voir en entier.',
+    copy: 'Copier',
+    copyLabel: 'Copier l’empreinte SHA-256 du rapport {format}, en {language}',
+    copied: 'Empreinte copiée dans le presse-papiers.',
+    copyFailed: 'L’empreinte n’a pas pu être copiée : sélectionnez-la et copiez-la à la main.',
+  },
+  keyId: 'Clé de signature',
+  keyIdFull: 'Identifiant de la clé de signature : {keyId}',
+  verify: {
+    action: 'Vérifier',
+    label: 'Vérifier le rapport {format} enregistré, en {language}',
+    checking: 'Vérification…',
+    valid: 'Vérifié : le fichier enregistré correspond à son empreinte et à sa signature.',
+    invalid: 'Non valide : le fichier enregistré ne correspond pas à son empreinte ou à sa signature.',
+    unknownKey: 'La clé de signature est inconnue de ce serveur.',
+    failed: 'La vérification a échoué : {message}',
+  },
+  retryFailed: 'Produire à nouveau',
+  generate: {
+    title: 'Produire un rapport',
+    format: 'Format',
+    language: 'Langue',
+    submit: 'Produire',
+    busy: 'Demande en cours…',
+    notScored:
+      'Cette soumission n’est pas encore notée : les rapports peuvent être produits dès que son score est prêt.',
+    notSubmitted:
+      'Cette évaluation n’a pas encore été soumise : soumettez-la, puis produisez les rapports une fois qu’elle est notée.',
+    failed: 'Le rapport n’a pas pu être demandé : {message}',
+    existing: 'Ce rapport existe déjà : il figure dans la liste ci-dessous.',
+  },
+};
