@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { SCORING_ENGINE_VERSION } from '@beacon/domain';
 import { AssessmentsPage } from '../pages/assessments-page';
 import { AuthPages, newAccount } from '../pages/auth-pages';
 import { AssessmentApi, ScorePage } from '../pages/score-page';
@@ -89,7 +90,7 @@ test.describe('scores: live preview, scoring after submission, results and metho
     await expect(score.gaps(MSM)).toHaveCount(2);
     await expect(score.gaps(MSM).nth(0)).toHaveAttribute('data-testid', 'gap-MSM-5');
     await expect(score.gaps(MSM).nth(1)).toHaveAttribute('data-testid', 'gap-MSM-4');
-    await expect(page.getByTestId('score-meta')).toContainText('Engine version 1.0.0');
+    await expect(page.getByTestId('score-meta')).toContainText(`Engine version ${SCORING_ENGINE_VERSION}`);
 
     // A gap's question links back to it in the checklist.
     await framework.getByTestId('gap-question-MSM-5-q3').click();

@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AnswerResponse, AssignmentResponse, AssessmentResponse, CommentResponse, ErrorResponse, FrameworkVersionResponse, MissingAnswersDetails, StaleAnswerDetails, SubmissionResponse } from '@beacon/contracts';
-import { canonicalJson, emptyServiceFeatures, type QuestionDefinition, type ServiceProfile } from '@beacon/domain';
+import { canonicalJson, emptyServiceFeatures, type ServiceProfile } from '@beacon/domain';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { adminDataSource, http, startApi } from '../../../test/harness';
+import { sampleAnswer } from '../../../test/answer-samples';
 import { addMember, type Session, signUp } from '../../../test/identity-fixtures';
 import { createDataSource } from '../../database/data-source';
 import { loadEnvironment } from '../../platform/config/environment';
@@ -126,29 +127,6 @@ describe('assessments (real PostgreSQL)', () => {
   });
 
   describe('submission', () => {
-    function sampleValue(q: QuestionDefinition): unknown {
-      switch (q.type) {
-        case 'yes-partial-no':
-          return 'yes';
-        case 'maturity':
-          return 4;
-        case 'single-choice':
-          return q.options[0]!.value;
-        case 'multiple-choice':
-          return [q.options.find((o) => !o.exclusive)?.value ?? q.options[0]!.value];
-        case 'number':
-        case 'duration':
-          return q.min ?? 1;
-        case 'percentage':
-          return q.max ?? 100;
-        case 'date':
-          return '2026-01-15';
-        case 'text':
-          return 'Documented in our child-safety policy.';
-        case 'url':
-          return 'https://example.org/policy';
-      }
-    }
 
     it('refuses with 422 listing missing answers, then freezes a snapshot whose hash is stable; edits then answer 409', async () => {
       const assessment = await create();
@@ -167,7 +145,7 @@ describe('assessments (real PostgreSQL)', () => {
         await http(api)
           .put(`/api/v1/assessments/${assessment.id}/answers/${question.key}`)
           .set(as(owner))
-          .send({ value: sampleValue(question), expectedVersion: 0 })
+          .send({ value: sampleAnswer(question), expectedVersion: 0 })
           .expect(200);
       }
       const submitted = (await submit().expect(201)).body as SubmissionResponse;

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { adminDataSource, http, startApi } from '../../../test/harness';
+import { sampleAnswer } from '../../../test/answer-samples';
 import { addMember, type Session, signUp } from '../../../test/identity-fixtures';
 import { createDataSource } from '../../database/data-source';
 import { loadEnvironment } from '../../platform/config/environment';
@@ -39,29 +40,6 @@ const ALTERNATIVE = { kind: 'alternative', justification: 'A vendor classifier r
 const ATTESTATION = { name: 'Ada Owner', title: 'Head of Trust & Safety', statement: 'I attest these answers are accurate and complete.' };
 
 /** A valid answer for any catalogue question. */
-function sampleValue(q: QuestionDefinition): unknown {
-  switch (q.type) {
-    case 'yes-partial-no':
-      return 'yes';
-    case 'maturity':
-      return 4;
-    case 'single-choice':
-      return q.options[0]!.value;
-    case 'multiple-choice':
-      return [q.options.find((o) => !o.exclusive)?.value ?? q.options[0]!.value];
-    case 'number':
-    case 'duration':
-      return q.min ?? 1;
-    case 'percentage':
-      return q.max ?? 100;
-    case 'date':
-      return '2026-01-15';
-    case 'text':
-      return 'Documented in our child-safety policy.';
-    case 'url':
-      return 'https://example.org/policy';
-  }
-}
 
 describe('requirement statuses and the submission snapshot (real PostgreSQL)', () => {
   let api: INestApplication;
@@ -104,7 +82,7 @@ describe('requirement statuses and the submission snapshot (real PostgreSQL)', (
         await http(api)
           .put(`/api/v1/assessments/${assessmentId}/answers/${question.key}`)
           .set(as(owner))
-          .send({ value: sampleValue(question), expectedVersion: 0 })
+          .send({ value: sampleAnswer(question), expectedVersion: 0 })
           .expect(200);
       }
     }
@@ -297,7 +275,7 @@ describe('requirement statuses and the submission snapshot (real PostgreSQL)', (
           await http(api)
             .put(`/api/v1/assessments/${assessment.id}/answers/${questionKey}`)
             .set(as(owner))
-            .send({ value: sampleValue(questions.get(questionKey)!), expectedVersion: 0 })
+            .send({ value: sampleAnswer(questions.get(questionKey)!), expectedVersion: 0 })
             .expect(200);
         }
       }

@@ -10,7 +10,7 @@ import type {
   FrameworkVersionResponse,
   SubmissionResponse,
 } from '@beacon/contracts';
-import { emptyServiceFeatures, type QuestionDefinition, type ServiceProfile } from '@beacon/domain';
+import { emptyServiceFeatures, type ServiceProfile } from '@beacon/domain';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { DataSource } from 'typeorm';
 import { adminDataSource, http, waitFor, withEnv } from '../../../test/harness';
+import { sampleAnswer } from '../../../test/answer-samples';
 import { addMember, type Session, signUp } from '../../../test/identity-fixtures';
 import { ApiModule } from '../../api.module';
 import { createDataSource } from '../../database/data-source';
@@ -109,29 +110,6 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const ATTESTATION = { name: 'Ada Owner', title: 'Head of Trust & Safety', statement: 'I attest these answers are accurate and complete.' };
 
 /** A valid answer for any catalogue question. */
-function sampleValue(q: QuestionDefinition): unknown {
-  switch (q.type) {
-    case 'yes-partial-no':
-      return 'yes';
-    case 'maturity':
-      return 4;
-    case 'single-choice':
-      return q.options[0]!.value;
-    case 'multiple-choice':
-      return [q.options.find((o) => !o.exclusive)?.value ?? q.options[0]!.value];
-    case 'number':
-    case 'duration':
-      return q.min ?? 1;
-    case 'percentage':
-      return q.max ?? 100;
-    case 'date':
-      return '2026-01-15';
-    case 'text':
-      return 'Documented in our child-safety policy.';
-    case 'url':
-      return 'https://example.org/policy';
-  }
-}
 
 function binary(res: unknown, done: (err: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
@@ -340,7 +318,7 @@ describe('evidence (real PostgreSQL)', () => {
         await http(api)
           .put(`/api/v1/assessments/${assessmentId}/answers/${question.key}`)
           .set(as(session))
-          .send({ value: sampleValue(question), expectedVersion: 0 })
+          .send({ value: sampleAnswer(question), expectedVersion: 0 })
           .expect(200);
       }
     }

@@ -82,10 +82,13 @@ describe('transactional outbox (real PostgreSQL and Redis)', () => {
     let api: INestApplication;
     let worker: INestApplicationContext | undefined;
 
+    // Queues of their own: the counts below must not see jobs other test files left in the run's queues.
+    const env = { QUEUE_PREFIX: `${process.env['QUEUE_PREFIX']}-relaying` };
+
     beforeAll(async () => {
-      api = await startApi();
+      api = await startApi(env);
       // A relay without queue workers, so the test decides when jobs are consumed.
-      relayModule = await withEnv({}, () =>
+      relayModule = await withEnv(env, () =>
         Test.createTestingModule({ imports: [PlatformModule], providers: [OutboxRelay] }).compile(),
       );
     });
@@ -115,7 +118,7 @@ describe('transactional outbox (real PostgreSQL and Redis)', () => {
         expect(counts['waiting']! + counts['active']! + counts['completed']! + counts['delayed']!).toBe(1);
       }
 
-      worker = await startWorker();
+      worker = await startWorker(env);
       await waitFor(async () => (await answers(probeId)) === 3, 15000, 'three probe answers');
       for (const queue of QUEUE_NAMES) {
         await waitFor(async () => (await producer.queue(queue).getJobCounts('completed'))['completed'] === 1, 5000, `${queue} job done`);
@@ -131,7 +134,7 @@ describe('transactional outbox (real PostgreSQL and Redis)', () => {
 
     it('never collides with jobs Redis remembers from before a database reset', async () => {
       const relay = relayModule.get(OutboxRelay);
-      worker = await startWorker();
+      worker = await startWorker(env);
       const first = ((await http(api).post('/api/v1/status/probes').expect(202)).body as StatusProbeResponse).id;
       await relay.drain();
       await waitFor(async () => (await answers(first)) === 3, 15000, 'first probe answered');
@@ -156,7 +159,7 @@ describe('transactional outbox (real PostgreSQL and Redis)', () => {
       // Past the redelivery delay, the relay hands the unfinished jobs over again.
       await owner.query(`UPDATE outbox_messages SET relayed_at = now() - interval '1 hour' WHERE status = 'relayed'`);
       expect(await relay.drain()).toBe(3);
-      worker = await startWorker();
+      worker = await startWorker(env);
       await waitFor(async () => (await answers(probeId)) === 3, 15000, 'three probe answers after redelivery');
       await waitFor(async () => (await count('outbox_messages', `status = 'completed'`)) === 3, 5000, 'outbox rows completed');
     });
