@@ -12,7 +12,7 @@ import {
   frameworkVersionKey,
   planAssessment,
 } from '@beacon/domain';
-import { type Observable, forkJoin, map, of, switchMap } from 'rxjs';
+import { type Observable, type Subscription, forkJoin, map, of, switchMap } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { AnswersStore } from './answers-store';
 import { AssessmentsApi } from './assessments-api';
@@ -87,6 +87,8 @@ export class ChecklistStore {
   private readonly _selectedId = signal('');
   private readonly _renderLimit = signal(RENDER_BATCH);
   private viewCache = new Map<string, { signature: string; view: RequirementView }>();
+  /** The load in flight: a newer load (another assessment) cancels it, so its answer never lands. */
+  private loading: Subscription | undefined;
 
   readonly assessment = this._assessment.asReadonly();
   readonly state = this._state.asReadonly();
@@ -302,7 +304,8 @@ export class ChecklistStore {
   load(id: string): void {
     this._state.set('loading');
     this.viewCache = new Map();
-    this.api
+    this.loading?.unsubscribe();
+    this.loading = this.api
       .get(id)
       .pipe(
         switchMap((assessment) =>

@@ -1,6 +1,6 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { AssignmentResponse, CommentResponse, MemberResponse } from '@beacon/contracts';
-import { type Observable, map } from 'rxjs';
+import { type Observable, type Subscription, map } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { AssessmentsApi } from './assessments-api';
 
@@ -19,6 +19,8 @@ export class CollaborationStore {
   private readonly _members = signal<readonly MemberResponse[]>([]);
   private readonly _threads = signal<Readonly<Record<string, CommentThread>>>({});
   private assessmentId = '';
+  /** Loads in flight: loading another assessment cancels them, so their answers never land. */
+  private loading: Subscription[] = [];
 
   readonly assignments = this._assignments.asReadonly();
   /** Active members, by name: who a requirement can be assigned to. */
@@ -35,14 +37,17 @@ export class CollaborationStore {
     this.assessmentId = assessmentId;
     this._assignments.set(new Map());
     this._threads.set({});
-    this.api
-      .assignments(assessmentId)
-      .subscribe((assignments) =>
-        this._assignments.set(new Map(assignments.map((a) => [a.requirementKey, a]))),
-      );
+    for (const request of this.loading) request.unsubscribe();
+    this.loading = [
+      this.api
+        .assignments(assessmentId)
+        .subscribe((assignments) =>
+          this._assignments.set(new Map(assignments.map((a) => [a.requirementKey, a]))),
+        ),
+    ];
     const organizationId = this.auth.activeOrganization()?.organizationId;
     if (organizationId && this.auth.can('assignments:manage'))
-      this.api.members(organizationId).subscribe((members) => this._members.set(members));
+      this.loading.push(this.api.members(organizationId).subscribe((members) => this._members.set(members)));
   }
 
   /** Assigns a requirement (null unassigns); the observable fails with the API's message. */
@@ -63,9 +68,17 @@ export class CollaborationStore {
   openThread(requirementKey: string): void {
     const current = this._threads()[requirementKey];
     this.patchThread(requirementKey, { state: 'loading', comments: current?.comments ?? [] });
-    this.api.comments(this.assessmentId, requirementKey).subscribe({
-      next: (comments) => this.patchThread(requirementKey, { state: 'ready', comments }),
-      error: () => this.patchThread(requirementKey, { state: 'error', comments: current?.comments ?? [] }),
+    const assessmentId = this.assessmentId;
+    this.api.comments(assessmentId, requirementKey).subscribe({
+      // A thread of the assessment the page has left is not shown on the one it opened since.
+      next: (comments) => {
+        if (this.assessmentId === assessmentId)
+          this.patchThread(requirementKey, { state: 'ready', comments });
+      },
+      error: () => {
+        if (this.assessmentId === assessmentId)
+          this.patchThread(requirementKey, { state: 'error', comments: current?.comments ?? [] });
+      },
     });
   }
 

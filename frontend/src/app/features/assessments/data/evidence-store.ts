@@ -1,7 +1,7 @@
 import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import type { EvidenceResponse } from '@beacon/contracts';
-import { type Observable, map } from 'rxjs';
+import { type Observable, type Subscription, map } from 'rxjs';
 import { isErrorResponse } from '../../../core/http/error.interceptor';
 import { AssessmentsApi } from './assessments-api';
 
@@ -63,6 +63,8 @@ export class EvidenceStore {
   private readonly _loadFailed = signal(false);
   private assessmentId = '';
   private nextUploadId = 1;
+  /** The list in flight: loading another assessment cancels it, so its answer never lands. */
+  private loading: Subscription | undefined;
 
   readonly loadFailed = this._loadFailed.asReadonly();
   readonly uploads = this._uploads.asReadonly();
@@ -95,7 +97,8 @@ export class EvidenceStore {
     this._items.set([]);
     this._uploads.set([]);
     this._loadFailed.set(false);
-    this.api.evidence(assessmentId).subscribe({
+    this.loading?.unsubscribe();
+    this.loading = this.api.evidence(assessmentId).subscribe({
       next: (items) => this._items.set(items),
       error: () => this._loadFailed.set(true),
     });
@@ -103,14 +106,17 @@ export class EvidenceStore {
 
   /** Sends files one request each, in parallel, with their progress. */
   upload(requirementKey: string, files: Iterable<File>): void {
+    const assessmentId = this.assessmentId;
     for (const file of files) {
       const id = this.nextUploadId++;
       this._uploads.update((uploads) => [
         ...uploads,
         { id, requirementKey, name: file.name, sizeBytes: file.size, percent: 0 },
       ]);
-      this.api.uploadEvidence(this.assessmentId, requirementKey, file).subscribe({
+      this.api.uploadEvidence(assessmentId, requirementKey, file).subscribe({
         next: (event) => {
+          // The upload ends on the server, but the page has moved to another assessment meanwhile.
+          if (this.assessmentId !== assessmentId) return;
           if (event.type === HttpEventType.UploadProgress) {
             const total = event.total ?? file.size;
             const percent = total > 0 ? Math.min(100, Math.round((event.loaded / total) * 100)) : 100;
@@ -121,7 +127,10 @@ export class EvidenceStore {
             this._items.update((items) => [...items, stored]);
           }
         },
-        error: (error: unknown) => this.patchUpload(id, { percent: 0, ...evidenceProblem(error) }),
+        error: (error: unknown) => {
+          if (this.assessmentId === assessmentId)
+            this.patchUpload(id, { percent: 0, ...evidenceProblem(error) });
+        },
       });
     }
   }

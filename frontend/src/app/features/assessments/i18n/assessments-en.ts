@@ -141,6 +141,7 @@ export const assessmentsEn = {
     remove: 'Remove',
     removeLabel: 'Remove {name}',
     uploading: 'Uploading {name}',
+    uploadProgress: 'Uploading {name} — {percent}%',
     tooLarge:
       '{name} was not added: it is over the size limit for one file, or your organization’s storage quota is full.',
     unsupported:

@@ -144,6 +144,7 @@ export const assessmentsFr: AssessmentsDictionary = {
     remove: 'Retirer',
     removeLabel: 'Retirer {name}',
     uploading: 'Envoi de {name}',
+    uploadProgress: 'Envoi de {name} — {percent} %',
     tooLarge:
       '{name} n’a pas été ajouté : il dépasse la taille maximale d’un fichier, ou le quota de stockage de votre organisation est atteint.',
     unsupported:

@@ -48,6 +48,8 @@ const WRITER: Permission[] = [
 const VIEWER: Permission[] = ['assessments:read', 'evidence:read'];
 
 interface OpenOptions {
+  /** The URL opened (the assessment of `assessment`). */
+  url?: string;
   assessment?: AssessmentResponse;
   frameworks?: FrameworkVersionResponse[];
   answers?: AnswerResponse[];
@@ -89,16 +91,17 @@ describe('ChecklistPage', () => {
   async function open(options: OpenOptions = {}): Promise<HTMLElement> {
     const frameworks = options.frameworks ?? [msmVersion()];
     const assessment = options.assessment ?? assessmentResponse({}, frameworks);
-    await harness.navigateByUrl(`/assessments/${ASSESSMENT_ID}`);
-    backend.expectOne(assessmentUrl(ASSESSMENT_ID)).flush(assessment);
-    backend.expectOne(evidenceUrl(ASSESSMENT_ID)).flush([]);
-    backend.expectOne(`${assessmentUrl(ASSESSMENT_ID)}/assignments`).flush(options.assignments ?? []);
+    const id = assessment.id;
+    await harness.navigateByUrl(options.url ?? `/assessments/${id}`);
+    backend.expectOne(assessmentUrl(id)).flush(assessment);
+    backend.expectOne(evidenceUrl(id)).flush([]);
+    backend.expectOne(`${assessmentUrl(id)}/assignments`).flush(options.assignments ?? []);
     // Members are loaded for the assignment picker, for those who may assign.
     for (const request of backend.match(membersUrl(ORG_ID))) request.flush(options.members ?? []);
     backend
-      .expectOne(`${assessmentUrl(ASSESSMENT_ID)}/answers`)
+      .expectOne(`${assessmentUrl(id)}/answers`)
       .flush(options.answers ?? [answer('MSM-1-q1', 'yes', 2)]);
-    backend.expectOne(`${assessmentUrl(ASSESSMENT_ID)}/requirement-statuses`).flush(options.statuses ?? []);
+    backend.expectOne(`${assessmentUrl(id)}/requirement-statuses`).flush(options.statuses ?? []);
     for (const version of frameworks)
       backend.expectOne(frameworkVersionUrl(version.slug, version.version)).flush(version);
     if (frameworks.length > 1)
@@ -441,5 +444,42 @@ describe('ChecklistPage', () => {
     });
     await harness.fixture.whenStable();
     expect(text(card, 'assignee')).toBe('Assigned to Sam Assessor');
+  });
+
+  it('drops the late answers of an assessment left while it was loading', async () => {
+    await setUp();
+    const other = '99999999-9999-4999-8999-999999999999';
+    await harness.navigateByUrl(`/assessments/${ASSESSMENT_ID}`);
+    // The first assessment's requests are still on their way when the user opens another one.
+    const first = backend.expectOne(assessmentUrl(ASSESSMENT_ID));
+    const firstEvidence = backend.expectOne(evidenceUrl(ASSESSMENT_ID));
+    const firstAssignments = backend.expectOne(`${assessmentUrl(ASSESSMENT_ID)}/assignments`);
+    const element = await open({ assessment: assessmentResponse({ id: other, title: 'Second review' }) });
+    expect(text(element, 'page-title')).toBe('Second review');
+
+    // Their answers were cancelled: they can no longer replace what the page shows.
+    expect(first.cancelled).toBe(true);
+    expect(firstEvidence.cancelled).toBe(true);
+    expect(firstAssignments.cancelled).toBe(true);
+    expect(text(element, 'page-title')).toBe('Second review');
+  });
+
+  it('stops waiting for a linked question to settle when the page is left', async () => {
+    await setUp();
+    // The frames the wait asks for (its callback is `tick`), the last one being the pending one.
+    const waits: number[] = [];
+    const request = window.requestAnimationFrame.bind(window);
+    jest.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => {
+      const frame = request(callback);
+      if (callback.name === 'tick') waits.push(frame);
+      return frame;
+    });
+    const cancelFrame = jest.spyOn(window, 'cancelAnimationFrame');
+    await open({ url: `/assessments/${ASSESSMENT_ID}?question=MSM-1-q1` });
+    const pending = waits.at(-1);
+    expect(pending).toBeDefined();
+    expect(cancelFrame).not.toHaveBeenCalledWith(pending);
+    harness.fixture.destroy();
+    expect(cancelFrame).toHaveBeenCalledWith(pending);
   });
 });

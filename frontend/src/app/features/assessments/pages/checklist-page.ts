@@ -2,6 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   DOCUMENT,
+  DestroyRef,
   Injector,
   afterNextRender,
   effect,
@@ -214,8 +215,11 @@ export class ChecklistPage {
   protected readonly scoringInput = this.store.scoringInput;
   /** A question to open once the checklist has loaded (from `?question=`). */
   private readonly requestedQuestion = signal<string | null>(null);
+  /** Stops waiting for a requested question to settle (a newer request, or leaving the page). */
+  private cancelSettle: (() => void) | undefined;
 
   constructor() {
+    inject(DestroyRef).onDestroy(() => this.cancelSettle?.());
     inject(ActivatedRoute)
       .paramMap.pipe(takeUntilDestroyed())
       .subscribe((params) => this.store.load(params.get('id') ?? ''));
@@ -230,7 +234,12 @@ export class ChecklistPage {
       this.requestedQuestion.set(null);
       untracked(() => this.goTo(questionKey));
       // The cards render over a few passes: go to the question again once it stops moving.
-      whenSettled(view, () => this.document.getElementById(`question-${questionKey}`), () => this.goTo(questionKey));
+      this.cancelSettle?.();
+      this.cancelSettle = whenSettled(
+        view,
+        () => this.document.getElementById(`question-${questionKey}`),
+        () => this.goTo(questionKey),
+      );
     });
   }
 

@@ -111,9 +111,9 @@ const HTTP_URL = /^https?:\/\/\S+$/i;
             {{ 'assessments.evidence.dismiss' | t }}
           </button>
         } @else {
-          <span
-            >{{ 'assessments.evidence.uploading' | t: { name: upload.name } }} — {{ upload.percent }}%</span
-          >
+          <span>{{
+            'assessments.evidence.uploadProgress' | t: { name: upload.name, percent: upload.percent }
+          }}</span>
           <mat-progress-bar
             mode="determinate"
             [value]="upload.percent"
@@ -126,9 +126,14 @@ const HTTP_URL = /^https?:\/\/\S+$/i;
       @for (item of items(); track item.id) {
         <li class="item" data-testid="evidence-item">
           @if (item.kind === 'link') {
-            <a [href]="item.url" target="_blank" rel="noopener noreferrer" data-testid="evidence-name">{{
-              item.title ?? item.url
-            }}</a>
+            @if (href(item); as href) {
+              <a [href]="href" target="_blank" rel="noopener noreferrer" data-testid="evidence-name">{{
+                item.title ?? href
+              }}</a>
+            } @else {
+              <!-- Only http(s) addresses become links; anything else is shown as text. -->
+              <span class="name" data-testid="evidence-name">{{ item.title ?? item.url }}</span>
+            }
             <span class="muted">{{ host(item) }}</span>
           } @else {
             <span class="name" data-testid="evidence-name">{{ item.fileName }}</span>
@@ -289,6 +294,11 @@ export class EvidenceZone {
 
   protected short(sha256: string): string {
     return shortHash(sha256);
+  }
+
+  /** The address of a link item, only when it is http(s). */
+  protected href(item: EvidenceResponse): string | null {
+    return item.url !== null && HTTP_URL.test(item.url) ? item.url : null;
   }
 
   protected host(item: EvidenceResponse): string {

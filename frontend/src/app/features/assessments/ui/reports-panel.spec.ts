@@ -321,6 +321,30 @@ describe('ReportsPanel', () => {
     expect(all('report-item')[0]!.dataset['status']).toBe('ready');
   });
 
+  it('cancels a report asked for on an assessment the panel has since left', async () => {
+    const other = '99999999-9999-4999-8999-999999999999';
+    await open(OWNER);
+    backend.expectOne(assessmentReportsUrl(ASSESSMENT_ID)).flush([report(PDF_ID, 'ready')]);
+    await settle();
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Generate' }))).click();
+    const post = backend.expectOne({ method: 'POST', url: assessmentReportsUrl(ASSESSMENT_ID) });
+
+    fixture.componentRef.setInput('assessmentId', other);
+    fixture.componentRef.setInput('snapshotId', null);
+    await settle();
+    expect(post.cancelled).toBe(true);
+    backend
+      .expectOne(assessmentReportsUrl(other))
+      .flush([report(OLD_ID, 'ready', { assessmentId: other, snapshotId: OLDER_SNAPSHOT })]);
+    await settle();
+    // The form is usable again, and only the other assessment's report is listed.
+    expect(await (await loader.getHarness(MatButtonHarness.with({ text: 'Generate' }))).isDisabled()).toBe(
+      false,
+    );
+    expect(all('report-item')).toHaveLength(1);
+    backend.expectNone(reportUrl(JSON_ID));
+  });
+
   it('says when the report asked for already exists', async () => {
     await open(OWNER);
     backend.expectOne(assessmentReportsUrl(ASSESSMENT_ID)).flush([report(PDF_ID, 'ready')]);

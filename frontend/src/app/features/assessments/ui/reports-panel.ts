@@ -491,6 +491,8 @@ export class ReportsPanel {
   private listStartedAt = 0;
   private listTimer: ReturnType<typeof setTimeout> | undefined;
   private listRequest: Subscription | undefined;
+  /** "Generate" in flight: another assessment cancels it, so its report never lands in the wrong list. */
+  private generateRequest: Subscription | undefined;
 
   constructor() {
     effect(() => {
@@ -619,6 +621,11 @@ export class ReportsPanel {
 
   private load(assessmentId: string): void {
     this.stopAll();
+    this.generateRequest?.unsubscribe();
+    this.generateRequest = undefined;
+    this.generating.set(false);
+    this.generateProblem.set('');
+    this.generateNote.set('');
     this.reports.set([]);
     this.stalled.set(new Set());
     this.checks.set(new Map());
@@ -657,7 +664,7 @@ export class ReportsPanel {
     this.generateProblem.set('');
     this.generateNote.set('');
     const assessmentId = this.assessmentId();
-    this.api
+    this.generateRequest = this.api
       .request(assessmentId, { format, locale })
       .pipe(
         switchMap(({ reportId }) => this.api.get(reportId)),
