@@ -2,6 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import type { AuthResponse, InvitationResponse } from '@beacon/contracts';
 import type { Role } from '@beacon/domain';
 import { randomUUID } from 'node:crypto';
+import { createDataSource } from '../src/database/data-source';
+import { ensurePlatformAdmin } from '../src/modules/identity/platform-admin';
 import { http } from './harness';
 
 export const STRONG_PASSWORD = 'quiet lantern harbour 1987';
@@ -53,4 +55,18 @@ export async function addMember(api: INestApplication, inviter: Session, role: R
   const token = (invitation.body as InvitationResponse).token!;
   const accepted = await http(api).post(`/api/v1/invitations/${token}/accept`).send({ name: `A ${role}`, password: STRONG_PASSWORD }).expect(200);
   return toSession(accepted.body as AuthResponse, accepted.headers['set-cookie']);
+}
+
+/** A new platform operator (role `admin`), created the way the CLI does, signed in. */
+export async function signInOperator(api: INestApplication): Promise<Session> {
+  const email = uniqueEmail('operator');
+  const owner = createDataSource({ url: process.env['DATABASE_OWNER_URL']!, poolSize: 1 });
+  await owner.initialize();
+  try {
+    await ensurePlatformAdmin(owner, { email, name: 'Operator', password: STRONG_PASSWORD });
+  } finally {
+    await owner.destroy();
+  }
+  const res = await http(api).post('/api/v1/auth/login').send({ email, password: STRONG_PASSWORD }).expect(200);
+  return toSession(res.body as AuthResponse, res.headers['set-cookie']);
 }

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { AuthPages } from '../pages/auth-pages';
 import { ShellPage } from '../pages/shell-page';
 import { StatusPage } from '../pages/status-page';
 
@@ -26,6 +27,15 @@ test.describe('application shell', () => {
     await shell.switchLanguage('en');
     const status = new StatusPage(page);
     await status.expectAllHealthy('Healthy');
+    // Anyone sees the health; only an operator may send jobs through the queues.
+    await expect(page.getByTestId('run-probe')).toHaveCount(0);
+    await expect(page.getByTestId('probe-operators-only')).toBeVisible();
+
+    // The development operator that `npm start` creates outside production.
+    await shell.open('/login');
+    await new AuthPages(page).signIn('admin@beacon.test', 'lighthouse keeper on duty');
+    await expect(page).not.toHaveURL(/\/login/);
+    await shell.open('/status');
 
     const result = await status.runProbe();
     await expect(result).toContainText('scoring');

@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { HealthResponse, ReadinessResponse, StatusProbeResponse, SystemStatusResponse } from '@beacon/contracts';
 import type { Response } from 'express';
 import { HealthService } from './health.service';
-import { Public } from '../../platform/auth/auth.decorators';
+import { Public, RequirePermission } from '../../platform/auth/auth.decorators';
 
 @ApiTags('health')
 @Public()
@@ -32,9 +32,12 @@ export class HealthController {
     return this.health.systemStatus();
   }
 
+  /** Not public: each probe writes rows and enqueues a job per queue, so only operators may send one. */
   @Post('status/probes')
+  @RequirePermission('queues:monitor')
+  @ApiBearerAuth()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Sends a probe job through every queue; poll it to see the workers answer.' })
+  @ApiOperation({ summary: 'Operators (queues:monitor): sends a probe job through every queue; poll it to see the workers answer.' })
   requestProbe(): Promise<StatusProbeResponse> {
     return this.health.requestProbe();
   }

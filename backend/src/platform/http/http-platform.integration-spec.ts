@@ -3,7 +3,9 @@ import type { ErrorResponse, ReadinessResponse } from '@beacon/contracts';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { http, startApi } from '../../../test/harness';
+import { signInOperator, signUp } from '../../../test/identity-fixtures';
 
 describe('HTTP platform (real PostgreSQL and Redis)', () => {
   let api: INestApplication;
@@ -14,6 +16,11 @@ describe('HTTP platform (real PostgreSQL and Redis)', () => {
   afterAll(async () => {
     await api.close();
   });
+
+  async function probeCount(): Promise<number> {
+    const [row] = await api.get(DataSource).query<{ n: number }[]>(`SELECT count(*)::int AS n FROM status_probes`);
+    return row!.n;
+  }
 
 
   it('answers liveness and readiness under /api/v1', async () => {
@@ -42,6 +49,22 @@ describe('HTTP platform (real PostgreSQL and Redis)', () => {
       .send(JSON.stringify({ big: 'x'.repeat(4096) }))
       .expect(413);
     expect((res.body as ErrorResponse).code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('sends a status probe for operators only: 401 anonymous, 403 for a company owner, nothing queued', async () => {
+    const probesBefore = await probeCount();
+    const anonymous = await http(api).post('/api/v1/status/probes').expect(401);
+    expect((anonymous.body as ErrorResponse).code).toBe('UNAUTHORIZED');
+    const company = await signUp(api, 'probe');
+    const refused = await http(api).post('/api/v1/status/probes').set('authorization', `Bearer ${company.accessToken}`).expect(403);
+    expect((refused.body as ErrorResponse).code).toBe('FORBIDDEN');
+    expect(await probeCount()).toBe(probesBefore);
+
+    const operator = await signInOperator(api);
+    const sent = await http(api).post('/api/v1/status/probes').set('authorization', `Bearer ${operator.accessToken}`).expect(202);
+    expect(await probeCount()).toBe(probesBefore + 1);
+    // Reading a probe stays public: the status page polls it.
+    await http(api).get(`/api/v1/status/probes/${(sent.body as { id: string }).id}`).expect(200);
   });
 
   it('answers an invalid id with 400 and an unknown one with 404', async () => {

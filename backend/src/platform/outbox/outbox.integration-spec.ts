@@ -2,8 +2,10 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { StatusProbeResponse } from '@beacon/contracts';
+import type { Response } from 'supertest';
 import type { DataSource } from 'typeorm';
 import { clearTables, freePort, http, adminDataSource, PrivateRedis, startApi, startWorker, waitFor, withEnv } from '../../../test/harness';
+import { type Session, signInOperator } from '../../../test/identity-fixtures';
 import { StatusProbeEntity } from '../../modules/health/entities/status-probe.entity';
 import { PlatformModule } from '../platform.module';
 import { QueueProducer } from '../queue/queue-producer';
@@ -31,6 +33,12 @@ describe('transactional outbox (real PostgreSQL and Redis)', () => {
     return rows[0]!.n;
   }
 
+  /** POST /status/probes as a platform operator (the route requires `queues:monitor`). */
+  async function sendProbe(api: INestApplication, operator?: Session): Promise<Response> {
+    const token = (operator ?? (await signInOperator(api))).accessToken;
+    return http(api).post('/api/v1/status/probes').set('authorization', `Bearer ${token}`).expect(202);
+  }
+
   async function answers(probeId: string): Promise<number> {
     return count('status_probe_answers', `probe_id = '${probeId}'`);
   }
@@ -45,7 +53,7 @@ describe('transactional outbox (real PostgreSQL and Redis)', () => {
     });
 
     it('commits the state change and its outbox rows in one transaction', async () => {
-      const res = await http(api).post('/api/v1/status/probes').expect(202);
+      const res = await sendProbe(api);
       const probe = res.body as StatusProbeResponse;
       expect(await count('status_probes', `id = '${probe.id}'`)).toBe(1);
       const rows: { job_name: string; status: string; payload: { probeId: string } }[] = await owner.query(
@@ -102,7 +110,7 @@ describe('transactional outbox (real PostgreSQL and Redis)', () => {
     });
 
     it('creates one job per outbox row even when a row is relayed twice, and stores the result once', async () => {
-      const res = await http(api).post('/api/v1/status/probes').expect(202);
+      const res = await sendProbe(api);
       const probeId = (res.body as StatusProbeResponse).id;
       const relay = relayModule.get(OutboxRelay);
       const producer = relayModule.get(QueueProducer);
@@ -135,19 +143,19 @@ describe('transactional outbox (real PostgreSQL and Redis)', () => {
     it('never collides with jobs Redis remembers from before a database reset', async () => {
       const relay = relayModule.get(OutboxRelay);
       worker = await startWorker(env);
-      const first = ((await http(api).post('/api/v1/status/probes').expect(202)).body as StatusProbeResponse).id;
+      const first = ((await sendProbe(api)).body as StatusProbeResponse).id;
       await relay.drain();
       await waitFor(async () => (await answers(first)) === 3, 15000, 'first probe answered');
 
       // The database is reset (outbox ids start again at 1); Redis still holds the completed jobs.
       await clearTables(owner, TABLES);
-      const second = ((await http(api).post('/api/v1/status/probes').expect(202)).body as StatusProbeResponse).id;
+      const second = ((await sendProbe(api)).body as StatusProbeResponse).id;
       await relay.drain();
       await waitFor(async () => (await answers(second)) === 3, 15000, 'second probe answered after the reset');
     });
 
     it('relays again a job that Redis lost (restart without persistence), so it still runs once', async () => {
-      const res = await http(api).post('/api/v1/status/probes').expect(202);
+      const res = await sendProbe(api);
       const probeId = (res.body as StatusProbeResponse).id;
       const relay = relayModule.get(OutboxRelay);
       const producer = relayModule.get(QueueProducer);
@@ -184,9 +192,10 @@ describe('transactional outbox (real PostgreSQL and Redis)', () => {
     });
 
     it('still commits the submission, keeps the job pending, and runs it once Redis returns', async () => {
+      const operator = await signInOperator(api);
       await privateRedis.stop();
 
-      const res = await http(api).post('/api/v1/status/probes').expect(202);
+      const res = await sendProbe(api, operator);
       const probeId = (res.body as StatusProbeResponse).id;
       expect(await count('status_probes', `id = '${probeId}'`)).toBe(1);
 

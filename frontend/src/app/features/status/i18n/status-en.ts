@@ -40,5 +40,6 @@ export const statusEn = {
     noAnswers: 'No queue answered.',
     timedOut: 'The check did not complete within {seconds} seconds.',
     failed: 'The check could not be run.',
+    operatorsOnly: 'Only platform operators can run the pipeline check: sign in with an operator account to run it.',
   },
 };

@@ -51,5 +51,6 @@ export const statusFr: StatusDictionary = {
     noAnswers: 'Aucune file n’a répondu.',
     timedOut: 'Le test ne s’est pas terminé en {seconds} secondes.',
     failed: 'Le test n’a pas pu être lancé.',
+    operatorsOnly: 'Seuls les opérateurs de la plateforme peuvent lancer ce test : connectez-vous avec un compte opérateur.',
   },
 };

@@ -1,3 +1,4 @@
+import type { Permission } from '@beacon/domain';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import {
   HttpTestingController,
@@ -12,6 +13,8 @@ import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { errorInterceptor } from '../../../core/http/error.interceptor';
 import { I18n } from '../../../core/i18n/i18n';
 import { provideAppIcons } from '../../../core/layout/icons';
+import { AuthStore } from '../../../core/auth/auth-store';
+import { authResponse, me } from '../../../core/auth/auth-test-data';
 import { PROBES_URL, STATUS_URL } from '../data/status-api';
 import { STATUS_TIMINGS, type StatusTimings } from '../data/status-store';
 import { probe, systemStatus } from '../data/status-test-data';
@@ -25,7 +28,7 @@ describe('StatusPage', () => {
   let loader: HarnessLoader;
   let backend: HttpTestingController;
 
-  function setUp(timings: StatusTimings = FAST): void {
+  function setUp(timings: StatusTimings = FAST, permissions: Permission[] = ['queues:monitor']): void {
     TestBed.configureTestingModule({
       imports: [StatusPage],
       providers: [
@@ -36,6 +39,7 @@ describe('StatusPage', () => {
       ],
     });
     backend = TestBed.inject(HttpTestingController);
+    TestBed.inject(AuthStore).setSession(authResponse('t', me({}, permissions)));
     fixture = TestBed.createComponent(StatusPage);
     loader = TestbedHarnessEnvironment.loader(fixture);
   }
@@ -120,6 +124,15 @@ describe('StatusPage', () => {
     expect(
       await TestbedHarnessEnvironment.documentRootLoader(fixture).getAllHarnesses(MatSnackBarHarness),
     ).toHaveLength(0);
+  });
+
+  it('offers the pipeline check to operators only, and says so to everyone else', async () => {
+    setUp(FAST, []);
+    backend.expectOne(STATUS_URL).flush(systemStatus());
+    await fixture.whenStable();
+
+    expect(element().querySelector('[data-testid="run-probe"]')).toBeNull();
+    expect(text('[data-testid="probe-operators-only"]')).toContain('Only platform operators');
   });
 
   it('runs the pipeline check: posts, polls until completed, shows the round trip and the queues', async () => {

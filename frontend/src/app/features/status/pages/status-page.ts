@@ -5,6 +5,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { interval } from 'rxjs';
+import { AuthStore } from '../../../core/auth/auth-store';
 import { I18n } from '../../../core/i18n/i18n';
 import { TranslatePipe } from '../../../core/i18n/translate-pipe';
 import { type TranslationKey } from '../../../core/i18n/translations';
@@ -54,6 +55,9 @@ export class StatusPage {
   protected readonly store = inject(StatusStore);
   private readonly i18n = inject(I18n);
   private readonly timings = inject(STATUS_TIMINGS);
+  private readonly auth = inject(AuthStore);
+  /** The pipeline check enqueues jobs: the API lets only operators (`queues:monitor`) send one. */
+  protected readonly canProbe = computed(() => this.auth.can('queues:monitor'));
 
   protected readonly refreshSeconds = Math.round(this.timings.refreshMs / 1000);
   protected readonly probeTimeoutSeconds = Math.round(this.timings.probeTimeoutMs / 1000);
