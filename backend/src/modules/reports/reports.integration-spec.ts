@@ -345,3 +345,39 @@ describe('reports (real PostgreSQL, Redis and worker)', () => {
     });
   });
 });
+
+describe('public report verification under slow uploads (real PostgreSQL)', () => {
+  let api: INestApplication;
+  let server: import('node:http').Server;
+  const stalled: import('node:http').ClientRequest[] = [];
+
+  beforeAll(async () => {
+    // One database connection: an upload that held it while its bytes trickle in would stop every other request.
+    api = await startApi({ DATABASE_POOL_SIZE: '1' });
+    server = api.getHttpServer() as import('node:http').Server;
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  });
+  afterAll(async () => {
+    for (const req of stalled) req.destroy();
+    await api.close();
+  });
+
+  it('holds no database connection while an anonymous upload is still arriving', async () => {
+    const { port } = server.address() as import('node:net').AddressInfo;
+    const boundary = 'stalled-boundary';
+    const req = (await import('node:http')).request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/v1/reports/verify',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(1024 * 1024) },
+    });
+    req.on('error', () => undefined);
+    stalled.push(req);
+    req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="slow.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7 `);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const answered = await http(api).post('/api/v1/reports/verify').attach('file', Buffer.from('not a report'), 'other.pdf').timeout(5000).expect(200);
+    expect(answered.body as PublicReportVerificationResponse).toEqual({ valid: false });
+  });
+});

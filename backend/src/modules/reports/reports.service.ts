@@ -273,10 +273,11 @@ export class ReportsService {
    * through `report_verification()` (a narrow SECURITY DEFINER function that returns metadata
    * only), then the stored signature is checked against the uploaded bytes. Anything else —
    * an unknown file, a changed byte, a signature that does not hold — is `{ valid: false }`.
+   * The route opens no request transaction (the upload arrives first), so the lookup has its own.
    */
   async verifyUpload(bytes: Buffer): Promise<PublicReportVerificationResponse> {
     const sha256 = sha256Hex(bytes);
-    const rows = await this.db.manager().query<VerificationRow[]>(`SELECT * FROM report_verification($1)`, [sha256]);
+    const rows = await this.db.transaction({}, (manager) => manager.query<VerificationRow[]>(`SELECT * FROM report_verification($1)`, [sha256]));
     const found = rows[0];
     if (!found || this.signer.check(bytes, found.signature, found.key_id) !== 'valid') return { valid: false };
     return {

@@ -45,7 +45,7 @@ export interface OpenTransaction {
 export class TenantDatabase {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Runs `fn` in a new transaction with the given scope (nested calls reuse the current one). */
+  /** Runs `fn` in a new transaction, on a connection of its own, with the given scope (even when called inside another one). */
   async transaction<T>(scope: TenantScope, fn: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       await applyScope(manager, scope);
