@@ -1,6 +1,9 @@
 import type { RequirementStatusKind, ServiceProfile } from '@beacon/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsDefined, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsDefined, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+
+/** Versions are PostgreSQL `integer` columns: a larger expected version is refused as invalid input (400), not sent to the database. */
+const MAX_VERSION = 2_147_483_647;
 
 export class FrameworkRefDto {
   @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'slug must be a framework slug' })
@@ -45,6 +48,7 @@ export class PutAnswerDto {
   /** The version the client last saw; 0 for a first answer. A stale one gets 409 with the stored answer. */
   @IsInt()
   @Min(0)
+  @Max(MAX_VERSION)
   expectedVersion!: number;
 }
 
@@ -181,6 +185,7 @@ export class PutRequirementStatusDto {
   /** The version the client last saw; 0 when there is no status yet. A stale one gets 409 with the stored status. */
   @IsInt()
   @Min(0)
+  @Max(MAX_VERSION)
   expectedVersion!: number;
 }
 
@@ -190,6 +195,7 @@ export class ClearRequirementStatusQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_VERSION)
   expectedVersion!: number;
 }
 

@@ -3,7 +3,7 @@ import type { AnswerResponse, AssignmentResponse, AssessmentResponse, CommentRes
 import { canonicalJson, emptyServiceFeatures, type ServiceProfile } from '@beacon/domain';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { DataSource } from 'typeorm';
+import { DataSource as DataSourceClass, type DataSource } from 'typeorm';
 import { adminDataSource, http, startApi } from '../../../test/harness';
 import { sampleAnswer } from '../../../test/answer-samples';
 import { addMember, type Session, signUp } from '../../../test/identity-fixtures';
@@ -81,6 +81,9 @@ describe('assessments (real PostgreSQL)', () => {
     expect((wrongOption.body as ErrorResponse).message).toContain('MSM-2-q1');
     await put('MSM-1-q1-nope', 'yes').expect(404);
     await http(api).put(`/api/v1/assessments/${assessment.id}/answers/MSM-1-q1`).set(as(owner)).send({ value: 'yes' }).expect(400);
+    // A version beyond PostgreSQL's integer is refused by validation, not by the database (500).
+    const huge = await http(api).put(`/api/v1/assessments/${assessment.id}/answers/MSM-1-q1`).set(as(owner)).send({ value: 'no', expectedVersion: 3_000_000_000 }).expect(400);
+    expect((huge.body as ErrorResponse & { details: { field: string }[] }).details.map((d) => d.field)).toEqual(['expectedVersion']);
   });
 
   it('gives exactly one of 50 concurrent writes with the same expectedVersion a 200; the others get 409 with the stored answer', async () => {
@@ -113,6 +116,47 @@ describe('assessments (real PostgreSQL)', () => {
     expect(answers.map((a) => a.questionKey)).toEqual(['MSM-1-q1']);
     const restored = (await http(api).put(`/api/v1/assessments/${assessment.id}/profile`).set(as(owner)).send({ profile: PROFILE }).expect(200)).body as AssessmentResponse;
     expect(restored.progress.answeredQuestions).toBe(1);
+  });
+
+  it('lists assessments with the same progress as each one alone, in a number of queries that does not grow with them', async () => {
+    const company = await signUp(api, 'list-co');
+    const two = [FRAMEWORKS[0]!, { slug: 'ncmec-platform-positions', version: '1.0.0' }];
+    const createWith = async (frameworks: typeof FRAMEWORKS) =>
+      ((await http(api).post('/api/v1/assessments').set(as(company)).send({ title: 'Listed', frameworks, profile: PROFILE }).expect(201)).body as AssessmentResponse).id;
+    const answer = (id: string) => http(api).put(`/api/v1/assessments/${id}/answers/MSM-1-q1`).set(as(company)).send({ value: 'yes', expectedVersion: 0 }).expect(200);
+    const first = await createWith(FRAMEWORKS);
+    await answer(first);
+
+    const dataSource = api.get(DataSourceClass);
+    const logger = dataSource.logger;
+    let statements = 0;
+    const counted = async (): Promise<AssessmentResponse[]> => {
+      statements = 0;
+      const logQuery: typeof logger.logQuery = (...args) => {
+        statements += 1;
+        logger.logQuery(...args);
+      };
+      Object.assign(dataSource, { logger: Object.assign(Object.create(logger) as typeof logger, { logQuery }) });
+      try {
+        return (await http(api).get('/api/v1/assessments').set(as(company)).expect(200)).body as AssessmentResponse[];
+      } finally {
+        Object.assign(dataSource, { logger });
+      }
+    };
+    await counted();
+    const withOne = statements;
+
+    for (const frameworks of [two, FRAMEWORKS, two]) await answer(await createWith(frameworks));
+    const listed = await counted();
+    expect(listed).toHaveLength(4);
+    expect(statements).toBe(withOne);
+    for (const item of listed) {
+      const { sections, ...totals } = ((await http(api).get(`/api/v1/assessments/${item.id}`).set(as(company)).expect(200)).body as AssessmentResponse).progress;
+      expect(sections?.length).toBeGreaterThan(0);
+      expect(item.progress).toEqual(totals);
+    }
+    // Answers count: each single-framework assessment has its one answer (a second framework may cover MSM-1).
+    expect(listed.filter((item) => item.frameworks.length === 1).map((item) => item.progress.answeredQuestions)).toEqual([1, 1]);
   });
 
   it('lets a viewer read but not answer, and hides other organizations’ assessments (404)', async () => {

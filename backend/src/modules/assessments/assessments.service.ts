@@ -18,7 +18,7 @@ import {
   validateServiceProfile,
 } from '@beacon/domain';
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import type { AuthContext } from '../../platform/auth/auth.decorators';
 import { currentCorrelationId } from '../../platform/logging/request-context';
 import { OutboxService } from '../../platform/outbox/outbox.service';
@@ -81,12 +81,12 @@ function assertProfile(profile: unknown): ServiceProfile {
   return result.value;
 }
 
+const FRAMEWORK_IDS_CACHE_SIZE = 10_000;
+
 /**
  * Assessments of the caller's organization. Every query runs in the request's tenant transaction
  * (row-level security), and another organization's id answers 404.
  */
-const FRAMEWORK_IDS_CACHE_SIZE = 10_000;
-
 @Injectable()
 export class AssessmentsService {
   /** `<organization>/<assessment>` → framework version ids; bounded, oldest entries dropped first. */
@@ -124,10 +124,24 @@ export class AssessmentsService {
     return this.describe(manager, { assessment, frameworks }, []);
   }
 
+  /** Every assessment with its progress totals, read in a fixed number of queries however many there are. */
   async list(): Promise<AssessmentResponse[]> {
     const manager = this.db.manager();
     const assessments = await manager.find(AssessmentEntity, { order: { createdAt: 'DESC' } });
-    return Promise.all(assessments.map(async (a) => this.describe(manager, await this.load(manager, a.id), await this.answers(manager, a.id), false)));
+    if (assessments.length === 0) return [];
+    const where = { assessmentId: In(assessments.map((a) => a.id)) };
+    const links = await manager.find(AssessmentFrameworkEntity, { where, order: { position: 'ASC' } });
+    const answers = groupByAssessment(await manager.find(AnswerEntity, { where }));
+    const statuses = groupByAssessment(await manager.find(RequirementStatusEntity, { where }));
+    const frameworkIds = [...new Set(links.map((l) => l.frameworkVersionId))];
+    const frameworks = new Map((await Promise.all(frameworkIds.map((fid) => this.frameworkCache.get(manager, fid)))).map((f) => [f.id, f]));
+    const sets = await this.mappingSetsBetween(manager, frameworkIds);
+    const linksOf = groupByAssessment(links);
+    return assessments.map((assessment) => {
+      const loaded = { assessment, frameworks: (linksOf.get(assessment.id) ?? []).map((l) => frameworks.get(l.frameworkVersionId)!) };
+      const input = scoringInputOf(loaded, answers.get(assessment.id) ?? [], statuses.get(assessment.id) ?? [], latestMappingSets(sets, loaded.frameworks));
+      return toAssessmentResponse(loaded, input, false);
+    });
   }
 
   async get(id: string): Promise<AssessmentResponse> {
@@ -376,17 +390,12 @@ export class AssessmentsService {
    * both among them), the latest version of each set.
    */
   private async mappingSets(manager: EntityManager, frameworks: CachedFrameworkVersion[]): Promise<MappingSetEntity[]> {
-    const ids = frameworks.map((f) => f.id);
-    const sets = await manager
-      .createQueryBuilder(MappingSetEntity, 'm')
-      .where('m.source_version_id = ANY(:ids) AND m.target_version_id = ANY(:ids)', { ids })
-      .getMany();
-    const latest = new Map<string, MappingSetEntity>();
-    for (const set of sets) {
-      const kept = latest.get(set.slug);
-      if (!kept || compareVersions(set.version, kept.version) > 0) latest.set(set.slug, set);
-    }
-    return [...latest.values()].sort((a, b) => byText(a.slug, b.slug));
+    return latestMappingSets(await this.mappingSetsBetween(manager, frameworks.map((f) => f.id)), frameworks);
+  }
+
+  /** Every version of the mapping sets whose source and target are both among `ids`. */
+  private mappingSetsBetween(manager: EntityManager, ids: string[]): Promise<MappingSetEntity[]> {
+    return manager.createQueryBuilder(MappingSetEntity, 'm').where('m.source_version_id = ANY(:ids) AND m.target_version_id = ANY(:ids)', { ids }).getMany();
   }
 
   /** Evidence of the assessment as the snapshot keeps it: sorted by requirement key, then id. */
@@ -440,20 +449,47 @@ export class AssessmentsService {
 
   /**
    * The assessment with its progress as the assessment plan of @beacon/domain counts it (statuses
-   * and mapped requirements included); per-section figures on single-assessment answers only.
+   * and mapped requirements included), with the per-section figures.
    */
-  private async describe(manager: EntityManager, loaded: Loaded, answers: AnswerEntity[], withSections = true): Promise<AssessmentResponse> {
-    const { assessment, frameworks } = loaded;
-    const { sections, ...totals } = assessmentProgress(await this.scoringInput(manager, loaded, answers));
-    return {
-      id: assessment.id,
-      title: assessment.title,
-      status: assessment.status,
-      frameworks: frameworks.map((f) => ({ slug: f.slug, version: f.version, title: f.title })),
-      profile: assessment.profile,
-      createdAt: assessment.createdAt.toISOString(),
-      updatedAt: assessment.updatedAt.toISOString(),
-      progress: withSections ? { ...totals, sections } : totals,
-    };
+  private async describe(manager: EntityManager, loaded: Loaded, answers: AnswerEntity[]): Promise<AssessmentResponse> {
+    return toAssessmentResponse(loaded, await this.scoringInput(manager, loaded, answers), true);
   }
+}
+
+/** The assessment with its progress counted from `input`; per-section figures only `withSections`. */
+function toAssessmentResponse({ assessment, frameworks }: Loaded, input: ScoringInput, withSections: boolean): AssessmentResponse {
+  const { sections, ...totals } = assessmentProgress(input);
+  return {
+    id: assessment.id,
+    title: assessment.title,
+    status: assessment.status,
+    frameworks: frameworks.map((f) => ({ slug: f.slug, version: f.version, title: f.title })),
+    profile: assessment.profile,
+    createdAt: assessment.createdAt.toISOString(),
+    updatedAt: assessment.updatedAt.toISOString(),
+    progress: withSections ? { ...totals, sections } : totals,
+  };
+}
+
+/** Rows keyed by their assessment, in the order given. */
+function groupByAssessment<T extends { assessmentId: string }>(rows: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.assessmentId);
+    if (group) group.push(row);
+    else groups.set(row.assessmentId, [row]);
+  }
+  return groups;
+}
+
+/** Of `sets`, those between two of `frameworks` (source and target both among them), the latest version of each, by slug. */
+function latestMappingSets(sets: MappingSetEntity[], frameworks: CachedFrameworkVersion[]): MappingSetEntity[] {
+  const ids = new Set(frameworks.map((f) => f.id));
+  const latest = new Map<string, MappingSetEntity>();
+  for (const set of sets) {
+    if (!ids.has(set.sourceVersionId) || !ids.has(set.targetVersionId)) continue;
+    const kept = latest.get(set.slug);
+    if (!kept || compareVersions(set.version, kept.version) > 0) latest.set(set.slug, set);
+  }
+  return [...latest.values()].sort((a, b) => byText(a.slug, b.slug));
 }

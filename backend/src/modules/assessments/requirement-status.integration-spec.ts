@@ -183,7 +183,10 @@ describe('requirement statuses and the submission snapshot (real PostgreSQL)', (
     const numberKind = await putStatus(owner, assessment.id, 'MSM-1', { kind: 3, justification: NOT_APPLICABLE.justification, expectedVersion: 0 }).expect(400);
     expect((numberKind.body as { details: { field: string }[] }).details.map((d) => d.field)).toEqual(['kind']);
     await putStatus(owner, assessment.id, 'MSM-1', { ...NOT_APPLICABLE, expectedVersion: 0, extra: true }).expect(400);
-    for (const query of ['', '?expectedVersion=abc', '?expectedVersion=0']) {
+    // A version beyond PostgreSQL's integer is refused by validation, not by the database (500).
+    const hugeVersion = await putStatus(owner, assessment.id, 'MSM-1', { ...NOT_APPLICABLE, expectedVersion: 3_000_000_000 }).expect(400);
+    expect((hugeVersion.body as { details: { field: string }[] }).details.map((d) => d.field)).toEqual(['expectedVersion']);
+    for (const query of ['', '?expectedVersion=abc', '?expectedVersion=0', '?expectedVersion=3000000000']) {
       const res = await http(api).delete(`${statusUrl(assessment.id, 'MSM-1')}${query}`).set(as(owner)).expect(400);
       expect((res.body as { details: { field: string }[] }).details.map((d) => d.field)).toEqual(['expectedVersion']);
     }
