@@ -13,6 +13,7 @@ export const IDENTITY_ERRORS = {
   roleNotAllowed: 'ROLE_NOT_ALLOWED',
   lastOwner: 'LAST_OWNER',
   alreadyMember: 'ALREADY_MEMBER',
+  signInUnavailable: 'SIGN_IN_UNAVAILABLE',
 } as const;
 
 export class IdentityException extends AppException {}
@@ -26,6 +27,21 @@ export class TooManyAttemptsException extends IdentityException {
       `Too many failed sign-in attempts. Try again in ${retryAfterSeconds} seconds.`,
       undefined,
       retryAfterSeconds,
+    );
+  }
+}
+
+/** 503 while the sign-in attempt counters cannot be read or written (Redis unreachable). */
+export class SignInUnavailableException extends IdentityException {
+  static readonly RETRY_AFTER_SECONDS = 5;
+
+  constructor() {
+    super(
+      'unavailable',
+      IDENTITY_ERRORS.signInUnavailable,
+      'Sign-in is briefly unavailable. Try again in a few seconds.',
+      undefined,
+      SignInUnavailableException.RETRY_AFTER_SECONDS,
     );
   }
 }

@@ -3,7 +3,7 @@ import type { AuditVerifyResponse, AuthResponse, ErrorResponse, InvitationRespon
 import { createHmac } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { addMember, refreshCookieOf, type Session, signUp, STRONG_PASSWORD, uniqueEmail } from '../../../test/identity-fixtures';
-import { adminDataSource, http, startApi } from '../../../test/harness';
+import { adminDataSource, freePort, http, PrivateRedis, startApi, waitFor } from '../../../test/harness';
 import { createDataSource } from '../../database/data-source';
 import { loadEnvironment } from '../../platform/config/environment';
 import { ensurePlatformAdmin } from './platform-admin';
@@ -302,4 +302,31 @@ describe('identity (real PostgreSQL and Redis)', () => {
     });
   });
 
+  describe('while Redis is down', () => {
+    let privateRedis: PrivateRedis;
+    let outageApi: INestApplication;
+
+    beforeAll(async () => {
+      privateRedis = new PrivateRedis(await freePort());
+      await privateRedis.start();
+      outageApi = await startApi({ REDIS_URL: privateRedis.url, QUEUE_PREFIX: `${process.env['QUEUE_PREFIX']}-login-outage` });
+    });
+    afterAll(async () => {
+      await outageApi.close();
+      await privateRedis.stop();
+    });
+
+    it('refuses sign-in with 503 and Retry-After (the attempt counters cannot be checked), and signs in once Redis is back', async () => {
+      const owner = await signUp(outageApi, 'outage');
+      const credentials = { email: owner.email, password: STRONG_PASSWORD };
+      await privateRedis.stop();
+
+      const refused = await http(outageApi).post('/api/v1/auth/login').send(credentials).expect(503);
+      expect((refused.body as ErrorResponse).code).toBe('SIGN_IN_UNAVAILABLE');
+      expect(refused.headers['retry-after']).toBe('5');
+
+      await privateRedis.start();
+      await waitFor(async () => (await http(outageApi).post('/api/v1/auth/login').send(credentials)).status === 200 || undefined, 20000, 'sign-in after Redis returned');
+    });
+  });
 });

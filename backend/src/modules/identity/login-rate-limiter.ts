@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../platform/config/app-config';
 import { QueueProducer } from '../../platform/queue/queue-producer';
-import { TooManyAttemptsException } from './identity.exception';
+import { AppException } from '../../platform/errors/app.exception';
+import { SignInUnavailableException, TooManyAttemptsException } from './identity.exception';
 
 /**
  * Failed sign-ins counted in Redis per account and per client address, so every API process
- * shares the counters. A success clears the account's counter.
+ * shares the counters. A success clears the account's counter. Without Redis the counters cannot
+ * be checked, so sign-in fails closed with 503 and Retry-After rather than guessing.
  */
 @Injectable()
 export class LoginRateLimiter {
@@ -23,7 +25,7 @@ export class LoginRateLimiter {
   async assertAllowed(email: string, ip: string): Promise<void> {
     const [accountKey, ipKey] = this.keys(email, ip);
     const redis = this.producer.connection;
-    const results = (await redis.multi().get(accountKey).get(ipKey).ttl(accountKey).ttl(ipKey).exec()) ?? [];
+    const results = (await counters(() => redis.multi().get(accountKey).get(ipKey).ttl(accountKey).ttl(ipKey).exec())) ?? [];
     const [account, byIp, accountTtl, ipTtl] = results.map(([, value]) => value);
     const { perAccount, perIp, windowSeconds } = this.config.loginLimits;
     const blocked: number[] = [];
@@ -37,10 +39,19 @@ export class LoginRateLimiter {
     const redis = this.producer.connection;
     const multi = redis.multi();
     for (const key of this.keys(email, ip)) multi.incr(key).expire(key, windowSeconds, 'NX');
-    await multi.exec();
+    await counters(() => multi.exec());
   }
 
   async recordSuccess(email: string, ip: string): Promise<void> {
-    await this.producer.connection.del(this.keys(email, ip)[0]);
+    await counters(() => this.producer.connection.del(this.keys(email, ip)[0]));
+  }
+}
+
+async function counters<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (error instanceof AppException) throw error;
+    throw new SignInUnavailableException();
   }
 }
