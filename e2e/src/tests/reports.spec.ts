@@ -32,14 +32,19 @@ test.describe('reports: a sealed PDF of a scored submission, downloaded and veri
     await expect(page).toHaveURL(new RegExp(`/assessments/${id}/score$`));
     await expect(score.result).toBeVisible({ timeout: 60_000 });
 
-    // The reports panel sits under the score; the owner asks for a PDF in English.
+    // The reports panel sits under the score. Scoring asked for the default reports by itself:
+    // the PDF and the JSON in the organization's language (English) appear without a request.
     const reports = new ReportsPanel(page);
     await expect(reports.panel.getByRole('heading', { name: 'Reports', exact: true })).toBeVisible();
-    await reports.generate('pdf', 'en');
     const pdf = reports.report('pdf', 'en');
     await expect(pdf).toHaveAttribute('aria-label', 'PDF report, English');
     await reports.expectReady('pdf', 'en', 120_000);
+    await reports.expectReady('json', 'en', 120_000);
     await expect(pdf.getByTestId('report-status')).toHaveText('Ready');
+
+    // Other formats and languages on request: a CSV in French.
+    await reports.generate('csv', 'fr');
+    await reports.expectReady('csv', 'fr', 120_000);
 
     // The download is the PDF, and the digest shown is its SHA-256 (short, then in full on focus).
     const file = await reports.download('pdf', 'en');
