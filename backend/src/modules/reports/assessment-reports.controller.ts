@@ -24,7 +24,7 @@ export class AssessmentReportsController {
   }
 
   @Get(':id/reports')
-  @RequirePermission('assessments:read')
+  @RequirePermission('reports:read')
   @ApiOperation({ summary: 'Reports of an assessment (every submission), newest first, with status and digest.' })
   list(@Param('id', uuid) id: string): Promise<ReportResponse[]> {
     return this.reports.list(id);

@@ -43,7 +43,7 @@ export class ReportsController {
 
   @Get(':id')
   @ApiBearerAuth()
-  @RequirePermission('assessments:read')
+  @RequirePermission('reports:read')
   @ApiOperation({ summary: 'A report: status, progress, SHA-256, signature and key id.' })
   get(@Param('id', uuid) id: string): Promise<ReportResponse> {
     return this.reports.get(id);
@@ -51,7 +51,7 @@ export class ReportsController {
 
   @Get(':id/file')
   @ApiBearerAuth()
-  @RequirePermission('assessments:read')
+  @RequirePermission('reports:read')
   @ApiOperation({ summary: 'Downloads a ready report as an attachment (409 while it is rendering).' })
   async file(@Param('id', uuid) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const file = await this.reports.file(id);
@@ -64,7 +64,7 @@ export class ReportsController {
 
   @Get(':id/verify')
   @ApiBearerAuth()
-  @RequirePermission('assessments:read')
+  @RequirePermission('reports:read')
   @ApiOperation({ summary: "Recomputes the stored file's SHA-256 and checks its Ed25519 signature." })
   verify(@Param('id', uuid) id: string): Promise<ReportIntegrityResponse> {
     return this.reports.verifyStored(id);

@@ -14,7 +14,7 @@ export class ScoringController {
   constructor(private readonly scoring: ScoringService) {}
 
   @Get(':id/score')
-  @RequirePermission('assessments:read')
+  @RequirePermission('scores:read')
   @ApiOperation({
     summary: 'The score of the latest submission, computed in the background.',
     description:
@@ -29,7 +29,7 @@ export class ScoringController {
   }
 
   @Get(':id/preview-score')
-  @RequirePermission('assessments:read')
+  @RequirePermission('scores:read')
   @ApiOperation({
     summary: 'The scoring engine on the assessment as it stands now (answers, requirement statuses, mapping sets).',
     description: 'Computed on request and never stored; unanswered required questions count as 0.',
