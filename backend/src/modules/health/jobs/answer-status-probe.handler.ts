@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { type JobContext, type JobHandler, HandlesJobs } from '../../../platform/queue/job-handler';
 import type { StatusProbeJob } from '../../../platform/queue/jobs';
+import { UUID_PATTERN } from '../../../platform/queue/payload-problems';
 import { HealthService } from '../health.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A worker's answer to a status probe, one per queue. */
 @Injectable()
@@ -13,7 +12,7 @@ export class AnswerStatusProbeHandler implements JobHandler<'scoring.status-prob
   constructor(private readonly health: HealthService) {}
 
   async handle(_name: string, data: StatusProbeJob, context: JobContext): Promise<void> {
-    if (typeof data.probeId !== 'string' || !UUID.test(data.probeId)) {
+    if (typeof data.probeId !== 'string' || !UUID_PATTERN.test(data.probeId)) {
       throw new UnrecoverableError('status probe payload has no valid probeId');
     }
     await this.health.answerProbe(data.probeId, context.queue, context.workerId);

@@ -2,22 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { JsonLogger } from '../../../platform/logging/json-logger';
 import { type JobContext, type JobHandler, HandlesJobs } from '../../../platform/queue/job-handler';
+import { payloadProblems } from '../../../platform/queue/payload-problems';
 import type { RenderReportJob } from '../../../platform/queue/jobs';
 import { ReportRenderer } from '../report-renderer';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The payload's problems, one per field; empty when it is well-formed. */
 export function renderReportPayloadProblems(data: unknown): string[] {
-  if (typeof data !== 'object' || data === null) return ['payload is not an object'];
-  const fields = data as Record<string, unknown>;
-  const problems: string[] = [];
-  if (typeof fields['correlationId'] !== 'string' || fields['correlationId'] === '') problems.push('correlationId must be a non-empty string');
-  for (const field of ['organizationId', 'reportId'] as const) {
-    const value = fields[field];
-    if (typeof value !== 'string' || !UUID.test(value)) problems.push(`${field} must be a UUID`);
-  }
-  return problems;
+  return payloadProblems(data, ['organizationId', 'reportId']);
 }
 
 /** Renders and seals a report, in the tenant transaction of `organizationId` (WorkerRuntime). */
