@@ -222,6 +222,17 @@ describe('reports (real PostgreSQL, Redis and worker)', () => {
       expect(missing.code).toBe('REPORT_FILE_MISSING');
     });
 
+    it('refuses a verification upload over REPORT_VERIFY_MAX_BYTES with 413, and two files with 400 naming the part', async () => {
+      const tooLarge = (await publicVerify(Buffer.alloc(10 * 1024 * 1024 + 1, 'a'), 'big.pdf').expect(413)).body as ErrorResponse;
+      expect(tooLarge.code).toBe('REPORT_FILE_TOO_LARGE');
+      const twoFiles = await http(api)
+        .post('/api/v1/reports/verify')
+        .attach('file', Buffer.from('one'), 'one.pdf')
+        .attach('file', Buffer.from('two'), 'two.pdf')
+        .expect(400);
+      expect(twoFiles.body).toMatchObject({ code: 'REPORT_UPLOAD_MALFORMED', details: [{ field: 'file', reasons: ['LIMIT_FILE_COUNT'] }] });
+    });
+
     it('renders JSON whose SHA-256 is its content digest, and CSV with the hostile note neutralised', async () => {
       const jsonId = ((await requestReport(owner, assessmentId, { format: 'json', locale: 'en' })).body as ReportRequestedResponse).reportId;
       const csvId = ((await requestReport(owner, assessmentId, { format: 'csv', locale: 'en' })).body as ReportRequestedResponse).reportId;
