@@ -4,6 +4,7 @@ import type { EvidenceResponse } from '@beacon/contracts';
 import { type Observable, type Subscription, map } from 'rxjs';
 import { isErrorResponse } from '../../../core/http/error.interceptor';
 import { AssessmentsApi } from './assessments-api';
+import { saveBlob } from './save-blob';
 
 /** Why an upload or a link was refused: too large (413), not an accepted type (415), or else. */
 export type EvidenceProblem = 'too-large' | 'unsupported' | 'other';
@@ -164,16 +165,7 @@ export class EvidenceStore {
     return this.api.downloadEvidence(this.assessmentId, item.id).pipe(
       map((response) => {
         const blob = response.body;
-        if (!blob) return;
-        const url = URL.createObjectURL(blob);
-        const anchor = this.document.createElement('a');
-        anchor.href = url;
-        anchor.download = item.fileName ?? 'evidence';
-        anchor.rel = 'noopener';
-        this.document.body.appendChild(anchor);
-        anchor.click();
-        anchor.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        if (blob) saveBlob(this.document, blob, item.fileName ?? 'evidence');
       }),
     );
   }

@@ -37,6 +37,7 @@ import {
   ReportsApi,
   isFinished,
 } from '../data/reports-api';
+import { saveBlob } from '../data/save-blob';
 
 /** First poll of a report after 1 s, then 1.5× longer each time, never more than 5 s apart. */
 export const REPORT_POLL_FIRST_DELAY_MS = 1_000;
@@ -757,15 +758,7 @@ export class ReportsPanel {
 
   /** Hands the file to the browser as a download. */
   private save(file: DownloadedReport): void {
-    const url = URL.createObjectURL(file.blob);
-    const anchor = this.document.createElement('a');
-    anchor.href = url;
-    anchor.download = file.fileName;
-    anchor.rel = 'noopener';
-    this.document.body.appendChild(anchor);
-    anchor.click();
-    anchor.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveBlob(this.document, file.blob, file.fileName);
   }
 
   private stopPoll(id: string): void {
