@@ -8,6 +8,11 @@ export interface DatabaseSettings {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /** How long to wait for a pooled connection (or a new one to open) before failing; unset = forever. */
+  acquireTimeoutMs?: number;
+  /** Session limits of the application's connections (migrations and seeds run without them). */
+  statementTimeoutMs?: number;
+  idleInTransactionTimeoutMs?: number;
 }
 
 /**
@@ -27,7 +32,13 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     migrationsRun: false,
     installExtensions: false,
     uuidExtension: 'pgcrypto',
-    extra: { max: settings.poolSize ?? 10, application_name: settings.applicationName ?? 'beacon' },
+    extra: {
+      max: settings.poolSize ?? 10,
+      application_name: settings.applicationName ?? 'beacon',
+      ...(settings.acquireTimeoutMs === undefined ? {} : { connectionTimeoutMillis: settings.acquireTimeoutMs }),
+      ...(settings.statementTimeoutMs === undefined ? {} : { statement_timeout: settings.statementTimeoutMs }),
+      ...(settings.idleInTransactionTimeoutMs === undefined ? {} : { idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs }),
+    },
   };
 }
 

@@ -58,6 +58,10 @@ export async function provisionDatabase(settings: ProvisionSettings): Promise<vo
   await withClient(settings.adminUrl, async (admin) => {
     await ensureRole(admin, owner.user, owner.password, 'NOSUPERUSER NOCREATEROLE');
     await ensureRole(admin, app.user, app.password, 'NOSUPERUSER NOCREATEROLE NOCREATEDB NOBYPASSRLS');
+    // Backstops for any client of the application role (the API sets its own configured values
+    // per connection): no statement runs away, no session sits in an open transaction for long.
+    await admin.query(`ALTER ROLE ${app.user} SET statement_timeout = '30s'`);
+    await admin.query(`ALTER ROLE ${app.user} SET idle_in_transaction_session_timeout = '60s'`);
     const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [app.database]);
     if (!rowCount) await admin.query(`CREATE DATABASE ${app.database} OWNER ${owner.user} ENCODING 'UTF8' TEMPLATE template0`);
   });

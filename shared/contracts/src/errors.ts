@@ -25,5 +25,6 @@ export const COMMON_ERROR_CODES = {
   forbidden: 'FORBIDDEN',
   conflict: 'CONFLICT',
   rateLimited: 'RATE_LIMITED',
+  unavailable: 'SERVICE_UNAVAILABLE',
   internal: 'INTERNAL_ERROR',
 } as const;

@@ -98,10 +98,11 @@ export class AuditService {
 
   /**
    * Records an event in a transaction of its own, so it stays even when the request that caused it
-   * fails (failed sign-ins, refused permissions, reused refresh tokens).
+   * fails (failed sign-ins, refused permissions, reused refresh tokens). Inside a request or job it
+   * is written once that transaction has released its connection (never two at once).
    */
   async recordIndependently(entry: AuditEntry): Promise<void> {
-    await this.db.transaction({ organizationId: entry.organizationId, userId: entry.actorUserId }, () => this.record(entry));
+    await this.db.independently({ organizationId: entry.organizationId, userId: entry.actorUserId }, () => this.record(entry));
   }
 
   /** Events visible in the current transaction (own organization, or all for the platform audit). */

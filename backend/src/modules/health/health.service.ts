@@ -7,6 +7,7 @@ import { currentCorrelationId } from '../../platform/logging/request-context';
 import { OutboxService } from '../../platform/outbox/outbox.service';
 import { QueueProducer } from '../../platform/queue/queue-producer';
 import { QUEUE_NAMES } from '../../platform/queue/jobs';
+import { TenantDatabase } from '../../platform/tenancy/tenant-database';
 import { StatusProbeAnswerEntity } from './entities/status-probe-answer.entity';
 import { StatusProbeEntity } from './entities/status-probe.entity';
 import { WorkerHeartbeatEntity } from './entities/worker-heartbeat.entity';
@@ -21,6 +22,7 @@ export class HealthService {
     private readonly producer: QueueProducer,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
+    private readonly db: TenantDatabase,
   ) {}
 
   async readiness(): Promise<ReadinessResponse> {
@@ -42,20 +44,18 @@ export class HealthService {
     };
   }
 
-  /** Writes a probe and one job per queue in one transaction; the workers answer it. */
+  /** Writes a probe and one job per queue in the request's transaction; the workers answer it. */
   async requestProbe(): Promise<StatusProbeResponse> {
     const correlationId = currentCorrelationId() ?? null;
-    const probe = await this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(StatusProbeEntity, manager.create(StatusProbeEntity, { correlationId }));
-      const data = { probeId: saved.id, correlationId: correlationId ?? saved.id };
-      await this.outbox.enqueue(
-        manager,
-        { name: 'scoring.status-probe', data },
-        { name: 'reports.status-probe', data },
-        { name: 'benchmarks.status-probe', data },
-      );
-      return saved;
-    });
+    const manager = this.db.manager();
+    const probe = await manager.save(StatusProbeEntity, manager.create(StatusProbeEntity, { correlationId }));
+    const data = { probeId: probe.id, correlationId: correlationId ?? probe.id };
+    await this.outbox.enqueue(
+      manager,
+      { name: 'scoring.status-probe', data },
+      { name: 'reports.status-probe', data },
+      { name: 'benchmarks.status-probe', data },
+    );
     return this.describeProbe(probe, []);
   }
 
@@ -66,9 +66,9 @@ export class HealthService {
     return this.describeProbe(probe, answers);
   }
 
-  /** Records that a worker answered a probe; answering twice stores one row. */
+  /** Records that a worker answered a probe (in the job's transaction); answering twice stores one row. */
   async answerProbe(probeId: string, queue: string, workerId: string): Promise<void> {
-    await this.dataSource.query(
+    await this.db.manager().query(
       `INSERT INTO status_probe_answers (probe_id, queue, worker_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
       [probeId, queue, workerId],
     );

@@ -4,6 +4,7 @@ import { type AuthResponse, ChangePasswordDto, LoginDto, type MeResponse, Regist
 import type { Request, Response } from 'express';
 import { Authenticated, type AuthContext, ClientAddress, CurrentAuth, Public } from '../../platform/auth/auth.decorators';
 import { AppConfig } from '../../platform/config/app-config';
+import { PublicTransaction } from '../../platform/tenancy/tenant-transaction.interceptor';
 import { AuthService, type IssuedSession } from './auth.service';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
 
@@ -17,6 +18,7 @@ export class AuthController {
 
   @Post('auth/register')
   @Public()
+  @PublicTransaction()
   @ApiOperation({ summary: 'Company sign-up: a user and a company organization (owner).' })
   async register(@Body() dto: RegisterDto, @ClientAddress() ip: string, @Res({ passthrough: true }) res: Response): Promise<AuthResponse> {
     return this.answer(res, await this.auth.register(dto, ip));
@@ -24,6 +26,7 @@ export class AuthController {
 
   @Post('auth/login')
   @Public()
+  @PublicTransaction()
   @HttpCode(200)
   @ApiOperation({ summary: 'Access token in the body, rotating refresh token in an httpOnly cookie. 429 after repeated failures.' })
   async login(@Body() dto: LoginDto, @ClientAddress() ip: string, @Res({ passthrough: true }) res: Response): Promise<AuthResponse> {
@@ -32,6 +35,7 @@ export class AuthController {
 
   @Post('auth/refresh')
   @Public()
+  @PublicTransaction()
   @HttpCode(200)
   @ApiOperation({ summary: 'Rotates the refresh cookie; a reused refresh token ends the whole session family.' })
   async refresh(@Req() req: Request, @ClientAddress() ip: string, @Res({ passthrough: true }) res: Response): Promise<AuthResponse> {
@@ -40,6 +44,7 @@ export class AuthController {
 
   @Post('auth/logout')
   @Public()
+  @PublicTransaction()
   @HttpCode(204)
   @ApiOperation({ summary: 'Ends the session of the refresh cookie.' })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {

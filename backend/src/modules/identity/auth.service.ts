@@ -119,7 +119,7 @@ export class AuthService {
     if (claim.affected !== 1) {
       // Used before: it was stolen (or replayed). End the whole family in a transaction of its
       // own, so the revocation and its audit survive the 401.
-      await this.db.transaction({}, (m) => this.revokeFamily(m, stored.familyId));
+      await this.db.independently({}, (m) => this.revokeFamily(m, stored.familyId));
       await this.audit.recordIndependently({
         organizationId: null,
         actorUserId: stored.userId,

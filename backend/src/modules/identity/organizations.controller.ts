@@ -15,6 +15,7 @@ import type { Response } from 'express';
 import { type AuthContext, ClientAddress, CurrentAuth, Public, RequirePermission } from '../../platform/auth/auth.decorators';
 import { AppConfig } from '../../platform/config/app-config';
 import { MembersService } from './members.service';
+import { PublicTransaction } from '../../platform/tenancy/tenant-transaction.interceptor';
 import { setRefreshCookie } from './refresh-cookie';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -85,6 +86,7 @@ export class OrganizationsController {
 
   @Get('invitations/:token')
   @Public()
+  @PublicTransaction()
   @ApiOperation({ summary: 'What an invitation offers (organization, role), without using it.' })
   preview(@Param('token') token: string): Promise<InvitationPreviewResponse> {
     return this.members.preview(token);
@@ -92,6 +94,7 @@ export class OrganizationsController {
 
   @Post('invitations/:token/accept')
   @Public()
+  @PublicTransaction()
   @HttpCode(200)
   @ApiOperation({ summary: 'Accepts an invitation: a new user gives name and password, an existing one their password.' })
   async accept(

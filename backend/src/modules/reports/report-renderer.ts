@@ -28,11 +28,11 @@ function reason(error: unknown): string {
 }
 
 /**
- * Renders and seals one report (worker). The job runs in its organization's transaction
- * (WorkerRuntime); progress and failures are written in short transactions of their own so that
- * readers see them while the job runs, and the file is stored by the job's transaction in one
- * `UPDATE … WHERE status <> 'ready'`: a job killed half-way stores nothing, the retry renders the
- * same bytes again (rendering is deterministic), and a duplicate delivery finds the report ready.
+ * Renders and seals one report (worker). Each step is a short transaction scoped to the report's
+ * organization — read, progress, failure, store — and none is held while the file renders, so a
+ * slow render never keeps a connection. The file is stored in one `UPDATE … WHERE status <> 'ready'`
+ * with its audit event: a job killed half-way stores nothing, the retry renders the same bytes
+ * again (rendering is deterministic), and a duplicate delivery finds the report ready.
  */
 @Injectable()
 export class ReportRenderer {
@@ -46,8 +46,8 @@ export class ReportRenderer {
   ) {}
 
   async render(job: RenderReportJob, context: JobContext): Promise<RenderOutcome> {
-    const manager = this.db.manager();
-    const report = await manager.findOneBy(ReportEntity, { id: job.reportId });
+    const scope = { organizationId: job.organizationId };
+    const report = await this.db.transaction(scope, (m) => m.findOneBy(ReportEntity, { id: job.reportId }));
     if (!report) throw new UnrecoverableError(`No report ${job.reportId} in organization ${job.organizationId}`);
     if (report.status === 'ready') return 'already-ready';
 
@@ -56,7 +56,7 @@ export class ReportRenderer {
       await this.progress(report, PROGRESS.started);
       const delay = this.config.reports.renderDelayMs;
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      const model = await this.model(manager, report);
+      const model = await this.db.transaction(scope, (m) => this.model(m, report));
       await this.progress(report, PROGRESS.loaded);
       const rendered = await renderReport(report.format, model);
       const seal = this.signer.seal(rendered.bytes);
@@ -70,24 +70,32 @@ export class ReportRenderer {
       if (permanent && !(error instanceof UnrecoverableError)) throw new UnrecoverableError(reason(error));
       throw error;
     }
+    return this.store(report, sealed);
+  }
 
-    // The job's own transaction stores and seals the file: nothing else writes the row after this.
-    const updated = await manager.query<{ id: string }[]>(
-      `UPDATE reports SET status = 'ready', progress = 100, content = $2, size_bytes = $3, sha256 = $4, signature = $5, key_id = $6,
-              content_digest = $7, failure_reason = NULL, completed_at = now()
-        WHERE id = $1 AND status <> 'ready' RETURNING id`,
-      [report.id, sealed.bytes, sealed.bytes.length, sealed.sha256, sealed.signature, sealed.keyId, sealed.contentDigest],
-    );
-    if (updated.length === 0) return 'already-ready';
-    await this.audit.record({
-      organizationId: report.organizationId,
-      actorUserId: null,
-      action: 'report.ready',
-      targetType: 'report',
-      targetId: report.id,
-      details: { format: report.format, locale: report.locale, sha256: sealed.sha256, keyId: sealed.keyId, sizeBytes: sealed.bytes.length },
+  /** Stores and seals the file with its audit event, unless another delivery got there first. */
+  private store(
+    report: ReportEntity,
+    sealed: { bytes: Buffer; contentDigest: string; sha256: string; signature: string; keyId: string },
+  ): Promise<RenderOutcome> {
+    return this.db.transaction({ organizationId: report.organizationId }, async (manager) => {
+      const updated = await manager.query<{ id: string }[]>(
+        `UPDATE reports SET status = 'ready', progress = 100, content = $2, size_bytes = $3, sha256 = $4, signature = $5, key_id = $6,
+                content_digest = $7, failure_reason = NULL, completed_at = now()
+          WHERE id = $1 AND status <> 'ready' RETURNING id`,
+        [report.id, sealed.bytes, sealed.bytes.length, sealed.sha256, sealed.signature, sealed.keyId, sealed.contentDigest],
+      );
+      if (updated.length === 0) return 'already-ready';
+      await this.audit.record({
+        organizationId: report.organizationId,
+        actorUserId: null,
+        action: 'report.ready',
+        targetType: 'report',
+        targetId: report.id,
+        details: { format: report.format, locale: report.locale, sha256: sealed.sha256, keyId: sealed.keyId, sizeBytes: sealed.bytes.length },
+      });
+      return 'rendered';
     });
-    return 'rendered';
   }
 
   /** Everything the model needs, read from the snapshot, its score and the catalogue. */

@@ -2,7 +2,6 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, Stream
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public, RequirePermission } from '../../platform/auth/auth.decorators';
-import { OwnTransaction } from '../../platform/tenancy/tenant-transaction.interceptor';
 import { ReportUploadInterceptor, type ReportUploadRequest } from './report-upload.interceptor';
 import type { PublicReportVerificationResponse, ReportIntegrityResponse, ReportResponse, SigningKeyResponse } from '@beacon/contracts';
 import { REPORT_ERRORS, ReportsException } from './reports.exception';
@@ -17,7 +16,6 @@ export class ReportsController {
 
   @Post('verify')
   @Public()
-  @OwnTransaction()
   @HttpCode(200)
   @UseInterceptors(ReportUploadInterceptor)
   @ApiConsumes('multipart/form-data')

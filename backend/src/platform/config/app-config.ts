@@ -20,6 +20,9 @@ export class AppConfig {
       url: this.env.DATABASE_URL,
       ownerUrl: this.env.DATABASE_OWNER_URL ?? this.env.DATABASE_URL,
       poolSize: this.env.DATABASE_POOL_SIZE,
+      acquireTimeoutMs: this.env.DATABASE_ACQUIRE_TIMEOUT_MS,
+      statementTimeoutMs: this.env.DATABASE_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: this.env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     };
   }
   get redis() {

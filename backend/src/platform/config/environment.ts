@@ -63,6 +63,25 @@ export class EnvironmentVariables {
   @Max(200)
   DATABASE_POOL_SIZE = 20;
 
+  /** How long a request waits for a free pooled connection before it is answered 503 with Retry-After. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  DATABASE_ACQUIRE_TIMEOUT_MS = 5000;
+
+  /** Longest statement the application role may run (`statement_timeout`); 0 turns the limit off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  DATABASE_STATEMENT_TIMEOUT_MS = 30000;
+
+  /** A session idle inside an open transaction longer than this is ended (`idle_in_transaction_session_timeout`). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60000;
+
   /** Redis URL for the BullMQ queues (queue state only: PostgreSQL is the source of truth). */
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false })
   REDIS_URL = 'redis://127.0.0.1:6379';

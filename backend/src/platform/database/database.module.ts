@@ -9,7 +9,13 @@ import { AppConfig } from '../config/app-config';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions({ url: config.database.url, poolSize: config.database.poolSize }),
+        ...dataSourceOptions({
+          url: config.database.url,
+          poolSize: config.database.poolSize,
+          acquireTimeoutMs: config.database.acquireTimeoutMs,
+          statementTimeoutMs: config.database.statementTimeoutMs,
+          idleInTransactionTimeoutMs: config.database.idleInTransactionTimeoutMs,
+        }),
         autoLoadEntities: false,
       }),
     }),

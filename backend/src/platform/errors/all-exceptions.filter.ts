@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { CORRELATION_HEADER } from '../logging/correlation.middleware';
 import { JsonLogger } from '../logging/json-logger';
 import { acceptCorrelationId } from '../logging/request-context';
+import { isDatabaseUnavailable } from '../database/connection-rules';
 import { AppException, HTTP_STATUS_OF } from './app.exception';
 
 const CODE_OF_STATUS: Record<number, string> = {
@@ -30,19 +31,29 @@ function isBodyParserError(e: unknown): e is BodyParserError {
 export class AllExceptionsFilter implements ExceptionFilter {
   constructor(private readonly logger: JsonLogger) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    // A database that cannot serve now (pool exhausted past its acquire timeout, server down or
+    // restarting, a statement or idle-transaction timeout) is the service's state, not a fault of
+    // the request: 503 with Retry-After, so clients and load balancers back off and come back.
+    const unavailable = isDatabaseUnavailable(thrown);
+    const exception = unavailable
+      ? new AppException('unavailable', COMMON_ERROR_CODES.unavailable, 'The service is busy. Try again in a moment.', undefined, 2)
+      : thrown;
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const correlationId =
       (res.getHeader(CORRELATION_HEADER) as string | undefined) ?? acceptCorrelationId(req.header(CORRELATION_HEADER));
     res.setHeader(CORRELATION_HEADER, correlationId);
+    if (unavailable) {
+      this.logger.event('warn', 'http.database-unavailable', { correlationId, path: req.originalUrl, error: String((thrown as { message?: unknown }).message) });
+    }
 
     const { status, body } = this.describe(exception);
     if (exception instanceof AppException && exception.retryAfterSeconds !== undefined) {
       res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
-    if (status >= 500) {
+    if (status >= 500 && !unavailable) {
       this.logger.event('error', 'http.unhandled', {
         correlationId,
         path: req.originalUrl,

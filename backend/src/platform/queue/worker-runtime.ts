@@ -77,14 +77,15 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
         const organizationId = (data as { organizationId?: unknown }).organizationId;
         const name = job.name;
         const handler = this.registry.get(name);
-        await this.db.transaction({ organizationId: typeof organizationId === 'string' ? organizationId : null }, () =>
+        const run = () =>
           handler.handle(name, data as never, {
             jobId: job.id ?? '',
             attempt: job.attemptsMade + 1,
             workerId: WORKER_ID,
             queue: job.queueName,
-          }),
-        );
+          });
+        if (handler.transactions === 'own') await run();
+        else await this.db.transaction({ organizationId: typeof organizationId === 'string' ? organizationId : null }, run);
         await this.outcome.completed(job.id);
         this.logger.event('info', 'job.completed', { ...fields, durationMs: performance.now() - started });
       } catch (error) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, type EntityManager } from 'typeorm';
+import { guardPoolAgainstNestedAcquire } from '../database/connection-rules';
 
 /** Transaction-local settings that row-level security policies read. */
 export interface TenantScope {
@@ -11,12 +12,21 @@ export interface TenantScope {
   scope?: string;
 }
 
+type Deferred = () => Promise<unknown>;
+
 interface ActiveTransaction {
   manager: EntityManager;
   scope: TenantScope;
+  /** Work that needs a transaction of its own: it runs once this one has given its connection back. */
+  deferred: Deferred[];
 }
 
 const storage = new AsyncLocalStorage<ActiveTransaction>();
+
+/** Whether the code running now holds a transaction (and so its connection). */
+export function holdsTransaction(): boolean {
+  return storage.getStore() !== undefined;
+}
 
 async function applyScope(manager: EntityManager, scope: TenantScope): Promise<void> {
   await manager.query(
@@ -25,10 +35,29 @@ async function applyScope(manager: EntityManager, scope: TenantScope): Promise<v
   );
 }
 
+/**
+ * Runs the deferred work of a finished transaction, one after the other. The transaction's own
+ * error wins; otherwise the first deferred failure is thrown (it may be a security write, such as
+ * revoking a stolen session, that must not pass silently).
+ */
+async function settle<T>(state: ActiveTransaction, outcome: { ok: true; value: T } | { ok: false; error: unknown }): Promise<T> {
+  let deferredError: { error: unknown } | undefined;
+  for (const task of state.deferred.splice(0)) {
+    try {
+      await task();
+    } catch (error) {
+      deferredError ??= { error };
+    }
+  }
+  if (!outcome.ok) throw outcome.error;
+  if (deferredError) throw deferredError.error;
+  return outcome.value;
+}
+
 /** A transaction opened ahead of the code that will use it (the guard opens, the interceptor finishes). */
 export interface OpenTransaction {
   manager: EntityManager;
-  /** Runs `fn` inside the transaction, then commits it (or rolls back on error) and releases the connection. */
+  /** Runs `fn` inside the transaction, then commits it (or rolls back on error), releases the connection and runs deferred work. */
   finish<T>(fn: () => Promise<T>): Promise<T>;
   /** Rolls back and releases (when the request is refused before the handler). */
   abandon(): Promise<void>;
@@ -38,19 +67,51 @@ export interface OpenTransaction {
 /**
  * Every tenant read and write runs in a transaction whose organization is set with
  * `set_config('app.organization_id', …, true)`, so PostgreSQL's row-level security scopes it a
- * second time, whatever the query. The API opens one per request (TenantTransactionInterceptor);
- * the worker one per job.
+ * second time, whatever the query. The API opens one per authenticated request (AuthGuard +
+ * TenantTransactionInterceptor); the worker one per job.
+ *
+ * One connection per unit of work, never two: code that holds a transaction cannot take a second
+ * connection from the pool (the pool refuses it, see `connection-rules.ts`), because a burst of
+ * such requests holds every connection while each waits for another — a deadlock that used to take
+ * the API down. Work that must outlive the transaction (an audit event of a refused sign-in, the
+ * revocation of a stolen session) is handed to `independently`, which runs it after the
+ * connection is given back.
  */
 @Injectable()
 export class TenantDatabase {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    guardPoolAgainstNestedAcquire(dataSource, holdsTransaction);
+  }
 
-  /** Runs `fn` in a new transaction, on a connection of its own, with the given scope (even when called inside another one). */
+  /** Runs `fn` in a new transaction with the given scope. Refused while this code already holds one. */
   async transaction<T>(scope: TenantScope, fn: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await applyScope(manager, scope);
-      return storage.run({ manager, scope }, () => fn(manager));
-    });
+    const state: ActiveTransaction = { manager: undefined as unknown as EntityManager, scope, deferred: [] };
+    let outcome: { ok: true; value: T } | { ok: false; error: unknown };
+    try {
+      const value = await this.dataSource.transaction(async (manager) => {
+        state.manager = manager;
+        await applyScope(manager, scope);
+        return storage.run(state, () => fn(manager));
+      });
+      outcome = { ok: true, value };
+    } catch (error) {
+      outcome = { ok: false, error };
+    }
+    return settle(state, outcome);
+  }
+
+  /**
+   * Runs `fn` in a transaction of its own: now when no transaction is held, otherwise once the
+   * current one has committed or rolled back and released its connection (its outcome does not
+   * undo `fn`). The caller's transaction waits for it before it reports back.
+   */
+  async independently(scope: TenantScope, fn: (manager: EntityManager) => Promise<unknown>): Promise<void> {
+    const active = storage.getStore();
+    if (!active) {
+      await this.transaction(scope, fn);
+      return;
+    }
+    active.deferred.push(() => this.transaction(scope, fn));
   }
 
   /** Opens a transaction now, to be finished later with `finish` (or `abandon`). */
@@ -68,7 +129,7 @@ export class TenantDatabase {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
-    const state: ActiveTransaction = { manager: runner.manager, scope };
+    const state: ActiveTransaction = { manager: runner.manager, scope, deferred: [] };
     let released = false;
     const release = async (commit: boolean) => {
       if (released) return;
@@ -93,17 +154,20 @@ export class TenantDatabase {
         state.scope = next;
         await applyScope(runner.manager, next);
       },
-      abandon: () => release(false),
+      abandon: async () => {
+        await release(false);
+        await settle(state, { ok: true, value: undefined });
+      },
       finish: async <T>(fn: () => Promise<T>): Promise<T> => {
-        let result: T;
+        let value: T;
         try {
-          result = await storage.run(state, fn);
+          value = await storage.run(state, fn);
         } catch (error) {
           await release(false);
-          throw error;
+          return settle(state, { ok: false, error });
         }
         await release(true);
-        return result;
+        return settle(state, { ok: true, value });
       },
     };
     return { transaction, result };

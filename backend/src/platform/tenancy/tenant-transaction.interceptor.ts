@@ -4,19 +4,21 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { TenantDatabase } from './tenant-database';
 
-const OWN_TRANSACTION = 'beacon:own-transaction';
+const PUBLIC_TRANSACTION = 'beacon:public-transaction';
 
 /**
- * For a public route that receives a large body (an upload) before it needs the database: no
- * transaction is opened around the handler, which opens a short one itself once the body is in
- * (`TenantDatabase.transaction`). An anonymous client sending slowly then holds no connection.
+ * A public route that reads or writes tenant tables (sign-up, sign-in, refresh, invitations) runs
+ * in a request transaction that starts with no organization and no user; the service sets the
+ * scope once it knows who is calling. Every other public route (catalogue, health, status, report
+ * verification) takes no request transaction: it reads through short statements of its own, so an
+ * anonymous burst can never hold the pool.
  */
-export const OwnTransaction = (): MethodDecorator => SetMetadata(OWN_TRANSACTION, true);
+export const PublicTransaction = (): MethodDecorator => SetMetadata(PUBLIC_TRANSACTION, true);
 
 /**
- * Runs each request in one transaction scoped to the caller's active organization (taken from the
- * authenticated context, never from the request), so row-level security applies to everything the
- * handler reads or writes.
+ * Finishes the transaction the guard opened for an authenticated request (scoped to the caller's
+ * active organization, taken from the token and checked against the database, never from the
+ * request), so row-level security applies to everything the handler reads or writes.
  */
 @Injectable()
 export class TenantTransactionInterceptor implements NestInterceptor {
@@ -28,13 +30,14 @@ export class TenantTransactionInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const handle = () => lastValueFrom(next.handle(), { defaultValue: undefined });
-    // Authenticated requests continue the transaction the guard opened; public ones get their own.
     const opened = req.tenantTransaction;
     if (opened) {
       req.tenantTransaction = undefined;
       return from(opened.finish(handle));
     }
-    if (this.reflector.get<boolean | undefined>(OWN_TRANSACTION, context.getHandler())) return next.handle();
-    return from(this.db.transaction({ organizationId: req.auth?.organizationId ?? null, userId: req.auth?.userId ?? null }, handle));
+    if (this.reflector.get<boolean | undefined>(PUBLIC_TRANSACTION, context.getHandler())) {
+      return from(this.db.transaction({ organizationId: null, userId: null }, handle));
+    }
+    return next.handle();
   }
 }

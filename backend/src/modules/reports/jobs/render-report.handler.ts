@@ -11,10 +11,12 @@ export function renderReportPayloadProblems(data: unknown): string[] {
   return payloadProblems(data, ['organizationId', 'reportId']);
 }
 
-/** Renders and seals a report, in the tenant transaction of `organizationId` (WorkerRuntime). */
+/** Renders and seals a report in short transactions of its own, scoped to `organizationId` (see ReportRenderer). */
 @Injectable()
 @HandlesJobs('reports.render')
 export class RenderReportHandler implements JobHandler<'reports.render'> {
+  readonly transactions = 'own';
+
   constructor(
     private readonly renderer: ReportRenderer,
     private readonly logger: JsonLogger,
