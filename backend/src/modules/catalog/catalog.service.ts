@@ -11,6 +11,7 @@ import type { FrameworkDefinition, Locale } from '@beacon/domain';
 import { DataSource } from 'typeorm';
 import { CATALOG_ERRORS, CatalogException } from './catalog.exception';
 import { FrameworkVersionEntity, MappingSetEntity } from './entities';
+import { type CachedFrameworkVersion, FrameworkCache } from './framework-cache';
 import { diffFrameworks } from './framework-diff';
 import { toOscalCatalog } from './oscal/oscal-catalog';
 import { toOscalMappingCollection } from './oscal/oscal-mapping';
@@ -32,14 +33,22 @@ function counts(framework: FrameworkDefinition): FrameworkVersionSummary['counts
   };
 }
 
-/** Read side of the framework catalogue (public: frameworks are published reference data). */
+/**
+ * Read side of the framework catalogue (public: frameworks are published reference data). Its
+ * routes take no request transaction; versions are immutable, so each document is read and parsed
+ * once per process (FrameworkCache) and a request costs one small query.
+ */
 @Injectable()
 export class CatalogService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly frameworks: FrameworkCache,
+  ) {}
 
   async listFrameworks(): Promise<FrameworkSummaryResponse[]> {
-    const versions = await this.dataSource.getRepository(FrameworkVersionEntity).find({ order: { slug: 'ASC' } });
-    const bySlug = new Map<string, FrameworkVersionEntity[]>();
+    const ids = await this.dataSource.getRepository(FrameworkVersionEntity).find({ select: { id: true }, order: { slug: 'ASC' } });
+    const versions = await Promise.all(ids.map(({ id }) => this.frameworks.get(this.dataSource.manager, id)));
+    const bySlug = new Map<string, CachedFrameworkVersion[]>();
     for (const v of versions) bySlug.set(v.slug, [...(bySlug.get(v.slug) ?? []), v]);
     return [...bySlug.values()].map((list) => {
       const sorted = [...list].sort((a, b) => compareSemver(b.version, a.version));
@@ -117,11 +126,11 @@ export class CatalogService {
     return query.getMany();
   }
 
-  private async findVersion(slug: string, version: string): Promise<FrameworkVersionEntity> {
-    const entity = await this.dataSource.getRepository(FrameworkVersionEntity).findOneBy({ slug, version });
-    if (!entity) {
+  private async findVersion(slug: string, version: string): Promise<CachedFrameworkVersion> {
+    const found = await this.dataSource.getRepository(FrameworkVersionEntity).findOne({ select: { id: true }, where: { slug, version } });
+    if (!found) {
       throw new CatalogException('not-found', CATALOG_ERRORS.frameworkNotFound, `No framework ${slug} version ${version}.`);
     }
-    return entity;
+    return this.frameworks.get(this.dataSource.manager, found.id);
   }
 }

@@ -9,6 +9,8 @@ export interface CachedFrameworkVersion {
   version: string;
   title: FrameworkVersionEntity['title'];
   contentHash: string;
+  publishedOn: string;
+  importedAt: Date;
   document: FrameworkDefinition;
   questionsByKey: ReadonlyMap<string, QuestionDefinition>;
 }
@@ -30,6 +32,8 @@ export class FrameworkCache {
         version: entity.version,
         title: entity.title,
         contentHash: entity.contentHash,
+        publishedOn: entity.publishedOn,
+        importedAt: entity.importedAt,
         document: entity.document,
         questionsByKey: new Map(
           entity.document.sections.flatMap((s) => s.requirements.flatMap((r) => r.questions.map((q) => [q.key, q] as const))),
