@@ -50,15 +50,15 @@ const ELEMENTS =
  */
 const MARKUP = new RegExp(
   [
-    `<(?:[\\w-]+:)?(?:html|script|iframe|svg|object|embed|applet|frameset)\\b`,
+    `<(?:[\\w-]{1,64}:)?(?:html|script|iframe|svg|object|embed|applet|frameset)\\b`,
     `<meta\\s`,
     `<!doctype${S}html`,
     `<\\?xml`,
     `<!entity\\b`,
     `<!\\[cdata\\[`,
-    `xmlns(?::[\\w-]+)?${S}=${S}["']?http://www\\.w3\\.org/(?:1999/xhtml|2000/svg|1999/XSL/Transform)`,
-    `<[a-z][\\w:-]*\\s${ATTRIBUTES}\\bon[a-z]{3,}${S}=`,
-    `<[a-z][\\w:-]*\\s${ATTRIBUTES}\\b(?:href|src|action|formaction|data|xlink:href)${S}=${S}["']?${S}(?:javascript|vbscript|data):`,
+    `xmlns(?::[\\w-]{1,64})?${S}=${S}["']?http://www\\.w3\\.org/(?:1999/xhtml|2000/svg|1999/XSL/Transform)`,
+    `<[a-z][\\w:-]{0,64}\\s${ATTRIBUTES}\\bon[a-z]{3,32}${S}=`,
+    `<[a-z][\\w:-]{0,64}\\s${ATTRIBUTES}\\b(?:href|src|action|formaction|data|xlink:href)${S}=${S}["']?${S}(?:javascript|vbscript|data):`,
     `<(?:${ELEMENTS})\\s{1,32}[a-z][\\w:-]{0,64}${S}=`,
     `</(?:${ELEMENTS})${S}>`,
     `<(?:${ELEMENTS})${S}/>`,
@@ -75,7 +75,7 @@ const MARKUP = new RegExp(
 const SCRIPT = new RegExp(
   [
     `\\bfunction\\b[\\w$\\s]{0,64}\\([^()]{0,256}\\)${S}\\{`,
-    `(?:\\)|\\b[\\w$]+)${S}=>${S}\\{`,
+    `(?:\\)|[\\w$]{1,64})${S}=>${S}\\{`,
     `\\b(?:document|window|globalThis|localStorage|sessionStorage|navigator)\\.[A-Za-z_$][\\w$]{0,64}${S}(?:\\(|=[^=]|\\[)`,
     `\\beval\\(`,
     `\\bnew${S}Function${S}\\(`,
@@ -141,9 +141,20 @@ export class TextScanner {
     const window = this.tail + text;
     if (MARKUP.test(window)) this.problem = 'markup';
     else if (SCRIPT.test(window)) this.problem = 'script';
-    this.tail = window.slice(-OVERLAP);
+    this.tail = tailOf(window);
     this.csv.push(text);
   }
+}
+
+/**
+ * The last `OVERLAP` characters of `text`, to scan again with the next chunk. When they start in
+ * the middle of a line, a NUL (never part of accepted text) goes first, so that `^` cannot take
+ * their start for the start of a line.
+ */
+function tailOf(text: string): string {
+  const cut = text.length - OVERLAP;
+  if (cut <= 0) return text;
+  return /[\n\r\u2028\u2029]/.test(text[cut - 1]!) ? text.slice(cut) : `\u0000${text.slice(cut)}`;
 }
 
 /**

@@ -124,6 +124,9 @@ describe('inspectEvidenceFile', () => {
       expect(await refusal(`${prose.slice(0, 65530)}<script>alert(1)</script>`, 'notes.txt')).toBe('markup');
       expect(await refusal(`${prose.slice(0, 65532)}\ndocument.write(1)`, 'notes.txt')).toBe('script');
       expect(await inspect(prose, 'notes.txt')).toMatchObject({ ok: true, mediaType: 'text/plain' });
+      // The text carried over to the next chunk starts mid-line here, right at "let": not a line start.
+      const midLine = `${'All quiet. '.repeat(6000).slice(0, 65536 - 2048)}let counter = 0;\n${'More notes.\n'.repeat(300)}`;
+      expect(await inspect(midLine, 'notes.txt')).toMatchObject({ ok: true, mediaType: 'text/plain' });
       const csv = `week,reports\n${'2025-W01,"12\n(2 late)"\n'.repeat(4000)}`;
       expect(await inspect(csv, 'weeks.txt')).toMatchObject({ ok: true, mediaType: 'text/csv' });
       expect(await inspect(`${csv}2025-W02,1,extra\n`, 'weeks.txt')).toMatchObject({ ok: true, mediaType: 'text/plain' });
