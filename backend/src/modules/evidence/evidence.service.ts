@@ -1,13 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EvidenceLinkTarget, EvidenceMediaType, EvidenceResponse } from '@beacon/contracts';
 import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../../platform/auth/auth.decorators';
 import { JsonLogger } from '../../platform/logging/json-logger';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
 import { AuditService } from '../audit/audit.service';
 import { FrameworkCache } from '../catalog/framework-cache';
-import { detectMediaType } from './content-type';
+import { cleanFileName, downloadName, type EvidenceInspection, inspectEvidenceFile } from './evidence-inspection';
 import { EvidenceSettings } from './evidence-settings';
 import { EVIDENCE_STORAGE, type EvidenceStorage, newStorageKey } from './evidence-storage';
 import { EVIDENCE_ERRORS, EvidenceException } from './evidence.exception';
@@ -15,6 +18,8 @@ import { EvidenceEntity } from './entities';
 
 export interface IncomingFile {
   originalName: string;
+  /** The type the client declared for the part (only ever a reason to refuse text). */
+  mimeType: string;
   bytes: Buffer;
 }
 
@@ -41,14 +46,6 @@ export function toEvidenceResponse(e: EvidenceEntity): EvidenceResponse {
     createdBy: e.createdBy,
     createdAt: e.createdAt.toISOString(),
   };
-}
-
-/** A name safe to store and show: no path, no control characters, at most 255 characters. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[/\\]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
-  return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'evidence' : cleaned;
 }
 
 /**
@@ -96,14 +93,11 @@ export class EvidenceService {
       });
     }
     const fileName = cleanFileName(file.originalName);
-    const mediaType = detectMediaType(file.bytes, fileName);
-    if (!mediaType) {
-      throw new EvidenceException(
-        'unsupported-media-type',
-        EVIDENCE_ERRORS.unsupportedType,
-        'This file type is not accepted: send a PDF, PNG, JPEG, plain text, CSV, DOCX or XLSX file (the type is read from the content).',
-      );
+    const inspection = await this.inspect(file, fileName);
+    if (!inspection.ok) {
+      throw new EvidenceException('unsupported-media-type', EVIDENCE_ERRORS.unsupportedType, inspection.message, [{ field: 'file', reasons: [inspection.reason] }]);
     }
+    const { mediaType } = inspection;
     const organizationId = auth.organizationId!;
     await this.assertQuota(manager, organizationId, file.bytes.length);
 
@@ -140,6 +134,21 @@ export class EvidenceService {
     } catch (error) {
       await this.storage.delete(storageKey);
       throw error;
+    }
+  }
+
+  /**
+   * Inspects the received bytes. The inspection reads a file, so until uploads arrive as files they
+   * are copied to a private temporary one for it.
+   */
+  private async inspect(file: IncomingFile, fileName: string): Promise<EvidenceInspection> {
+    const directory = await mkdtemp(join(tmpdir(), 'beacon-evidence-'));
+    try {
+      const path = join(directory, 'upload');
+      await writeFile(path, file.bytes, { mode: 0o600, flag: 'wx' });
+      return await inspectEvidenceFile(path, fileName, file.mimeType, this.settings.archive);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
     }
   }
 
@@ -181,7 +190,10 @@ export class EvidenceService {
     return rows.map(toEvidenceResponse);
   }
 
-  /** The file's bytes (checked against the recorded SHA-256), or a link's target. */
+  /**
+   * The file's bytes (checked against the recorded SHA-256) under a name whose extension fits its
+   * type (`downloadName`), or a link's target.
+   */
   async download(assessmentId: string, evidenceId: string): Promise<EvidenceDownload | EvidenceLinkTarget> {
     const manager = this.db.manager();
     const row = await manager.findOneBy(EvidenceEntity, { id: evidenceId, assessmentId });
@@ -192,7 +204,7 @@ export class EvidenceService {
     if (createHash('sha256').update(bytes).digest('hex') !== row.sha256!.trim()) {
       throw new Error(`Evidence ${row.id}: stored bytes do not match the recorded SHA-256`);
     }
-    return { kind: 'file', fileName: row.fileName!, mediaType: row.mediaType!, bytes };
+    return { kind: 'file', fileName: downloadName(row.fileName!, row.mediaType!), mediaType: row.mediaType!, bytes };
   }
 
   /**

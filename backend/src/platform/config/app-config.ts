@@ -53,7 +53,12 @@ export class AppConfig {
     return this.env.NODE_ENV === 'production';
   }
   get evidence() {
-    return { maxBytes: this.env.EVIDENCE_MAX_BYTES, quotaBytes: this.env.EVIDENCE_QUOTA_BYTES, storageUrl: this.env.EVIDENCE_STORAGE_URL };
+    return {
+      maxBytes: this.env.EVIDENCE_MAX_BYTES,
+      quotaBytes: this.env.EVIDENCE_QUOTA_BYTES,
+      storageUrl: this.env.EVIDENCE_STORAGE_URL,
+      maxUncompressedBytes: this.env.EVIDENCE_MAX_UNCOMPRESSED_BYTES,
+    };
   }
   get logLevel(): EnvironmentVariables['LOG_LEVEL'] {
     return this.env.LOG_LEVEL;

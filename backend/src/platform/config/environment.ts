@@ -210,6 +210,12 @@ export class EnvironmentVariables {
   @Min(1)
   EVIDENCE_QUOTA_BYTES = 500 * 1024 * 1024;
 
+  /** Most bytes a DOCX or XLSX evidence file may inflate to, all its parts together (415 above). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EVIDENCE_MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
+
   /** Where evidence files are stored: `file:///absolute/dir` (default: tmp/evidence); never a served folder. */
   @IsOptional()
   @IsString()
