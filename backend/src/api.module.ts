@@ -9,6 +9,7 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { ScoringModule } from './modules/scoring/scoring.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { AuthGuard } from './platform/auth/auth.guard';
+import { AuthModule } from './platform/auth/auth.module';
 import { TenantTransactionInterceptor } from './platform/tenancy/tenant-transaction.interceptor';
 import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter';
 import { CorrelationMiddleware } from './platform/logging/correlation.middleware';
@@ -16,7 +17,7 @@ import { PlatformModule } from './platform/platform.module';
 
 /** The HTTP API: every context's controllers over the shared platform. */
 @Module({
-  imports: [PlatformModule, AuditModule, HealthModule, CatalogModule, IdentityModule, AssessmentsModule, EvidenceModule, ScoringModule, ReportsModule],
+  imports: [PlatformModule, AuditModule, AuthModule, HealthModule, CatalogModule, IdentityModule, AssessmentsModule, EvidenceModule, ScoringModule, ReportsModule],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_GUARD, useClass: AuthGuard },

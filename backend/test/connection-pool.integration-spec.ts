@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { resolve } from 'node:path';
-import { createServer, type Server, type Socket, connect } from 'node:net';
+import type { Server as HttpServer } from 'node:http';
+import { type AddressInfo, createServer, type Server, type Socket, connect } from 'node:net';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { createDataSource } from '../src/database/data-source';
 import { readCatalogDirectory } from '../src/modules/catalog/catalog-files';
@@ -183,6 +184,67 @@ describe('database connections: one per request, bounded waits (real PostgreSQL)
       }
       expect(routes).toBeGreaterThan(40);
       expect(failures).toEqual([]);
+    });
+  });
+
+  describe('uploads', () => {
+    let api: INestApplication;
+    let port: number;
+
+    beforeAll(async () => {
+      api = await startApi({ DATABASE_POOL_SIZE: '2', DATABASE_ACQUIRE_TIMEOUT_MS: '300', UPLOAD_TIMEOUT_MS: '3000' });
+      const server = api.getHttpServer() as HttpServer;
+      await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+      port = (server.address() as AddressInfo).port;
+    });
+    afterAll(async () => {
+      await api.close();
+    });
+
+    /** Sends the headers and the first bytes of an evidence upload, then nothing more; resolves with what the server answers. */
+    function stalledUpload(path: string, accessToken: string | null, closeAfterAnswer = false): { answer: Promise<string> } {
+      const boundary = 'beacon-stalled-upload';
+      const head = `--${boundary}\r\nContent-Disposition: form-data; name="requirementKey"\r\n\r\nMSM-1\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="policy.txt"\r\nContent-Type: text/plain\r\n\r\nThe first words of a long policy`;
+      const socket = connect(port, '127.0.0.1');
+      socket.write(
+        `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n${accessToken ? `Authorization: Bearer ${accessToken}\r\n` : ''}` +
+          `Content-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: 1000000\r\n${closeAfterAnswer ? 'Connection: close\r\n' : ''}\r\n${head}`,
+      );
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString()));
+      return { answer: new Promise((done) => socket.on('close', () => done(received))) };
+    }
+
+    it('holds no database connection while a file arrives slowly, and answers 408 and closes the connection when it does not arrive in time', async () => {
+      const owner = await signUp(api, 'slow-upload');
+      const assessment = (await http(api)
+        .post('/api/v1/assessments')
+        .set('authorization', `Bearer ${owner.accessToken}`)
+        .send({ title: 'Slow upload', frameworks: [{ slug: 'ncmec-minimum-safety-measures', version: '1.0.0' }], profile: SWEEP_PROFILE })
+        .expect(201)).body as { id: string };
+      // More stalled uploads than the pool has connections: signed-in evidence and public verification.
+      const stalled = [
+        stalledUpload(`/api/v1/assessments/${assessment.id}/evidence`, owner.accessToken),
+        stalledUpload(`/api/v1/assessments/${assessment.id}/evidence`, owner.accessToken),
+        stalledUpload('/api/v1/reports/verify', null),
+      ];
+      await http(api).get('/api/v1/health').expect(200);
+      // Were a stalled upload holding a connection, these would wait past the 300 ms acquire timeout (503).
+      for (let i = 0; i < 3; i += 1) await http(api).get('/api/v1/me').set('authorization', `Bearer ${owner.accessToken}`).expect(200);
+
+      for (const { answer } of stalled) {
+        const response = await answer;
+        expect(response).toMatch(/^HTTP\/1\.1 408 /);
+        expect(response).toMatch(/"code":"REQUEST_TIMEOUT"/);
+      }
+      const evidence = (await http(api).get(`/api/v1/assessments/${assessment.id}/evidence`).set('authorization', `Bearer ${owner.accessToken}`).expect(200))
+        .body as unknown[];
+      expect(evidence).toEqual([]);
+    });
+
+    it('refuses a stranger before reading the upload', async () => {
+      const answer = await stalledUpload(`/api/v1/assessments/00000000-0000-4000-8000-000000000000/evidence`, null, true).answer;
+      expect(answer).toMatch(/^HTTP\/1\.1 401 /);
     });
   });
 });

@@ -26,5 +26,6 @@ export const COMMON_ERROR_CODES = {
   conflict: 'CONFLICT',
   rateLimited: 'RATE_LIMITED',
   unavailable: 'SERVICE_UNAVAILABLE',
+  requestTimeout: 'REQUEST_TIMEOUT',
   internal: 'INTERNAL_ERROR',
 } as const;

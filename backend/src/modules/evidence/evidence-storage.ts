@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { chmod, copyFile, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -8,7 +9,8 @@ import { fileURLToPath } from 'node:url';
  * match `STORAGE_KEY`; implementations must never serve the bytes themselves.
  */
 export interface EvidenceStorage {
-  put(key: string, bytes: Buffer): Promise<void>;
+  /** Stores the content of a local file (an upload received to a temporary file) under `key`. */
+  putFile(key: string, sourcePath: string): Promise<void>;
   /** The bytes, or null when nothing is stored under the key. */
   get(key: string): Promise<Buffer | null>;
   /** Removes the object; removing a missing one is not an error. */
@@ -43,12 +45,15 @@ export class LocalDirectoryStorage implements EvidenceStorage {
     return path;
   }
 
-  async put(key: string, bytes: Buffer): Promise<void> {
+  async putFile(key: string, sourcePath: string): Promise<void> {
     const path = this.pathOf(key);
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     const temporary = `${path}.${randomBytes(6).toString('hex')}.partial`;
     try {
-      await writeFile(temporary, bytes, { mode: 0o600, flag: 'wx', flush: true });
+      await copyFile(sourcePath, temporary, constants.COPYFILE_EXCL);
+      await chmod(temporary, 0o600);
+      const handle = await open(temporary, 'r');
+      await handle.sync().finally(() => handle.close());
       await rename(temporary, path);
     } catch (error) {
       await rm(temporary, { force: true });

@@ -1,17 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SingleFileUploadInterceptor, type SingleFileRequest, type UploadedFile } from '../../platform/http/single-file-upload.interceptor';
+import { RequestAdmission } from '../../platform/auth/request-admission';
+import { AppConfig } from '../../platform/config/app-config';
+import { SingleFileUploadInterceptor, type SingleFileRequest } from '../../platform/http/single-file-upload.interceptor';
 import { EvidenceSettings } from './evidence-settings';
 import { EVIDENCE_ERRORS, EvidenceException } from './evidence.exception';
 
-/** multer also reports the type the client declared for the part. */
-export type UploadedEvidenceFile = UploadedFile & { mimetype?: string };
-export type UploadRequest = SingleFileRequest & { file?: UploadedEvidenceFile };
+export type UploadRequest = SingleFileRequest;
 
-/** An evidence file in the `file` part (with `requirementKey`), after authentication (the guard runs first). */
+/** An evidence file in the `file` part (with `requirementKey`), received before the request takes a connection. */
 @Injectable()
 export class EvidenceUploadInterceptor extends SingleFileUploadInterceptor {
-  constructor(@Inject(EvidenceSettings) settings: EvidenceSettings) {
-    super({ field: 'file', maxBytes: settings.maxBytes, textFields: 5, expected: 'one file in the "file" part and the requirementKey field only' });
+  constructor(@Inject(EvidenceSettings) settings: EvidenceSettings, config: AppConfig, admission: RequestAdmission) {
+    super(
+      {
+        field: 'file',
+        maxBytes: settings.maxBytes,
+        textFields: 5,
+        expected: 'one file in the "file" part and the requirementKey field only',
+        timeoutMs: config.http.uploadTimeoutMs,
+      },
+      admission,
+    );
   }
 
   protected tooLarge(maxBytes: number): EvidenceException {

@@ -43,7 +43,9 @@ export class EvidenceController {
     @Req() req: UploadRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<EvidenceResponse> {
-    const file = req.file ? { originalName: req.file.originalname, mimeType: req.file.mimetype ?? '', bytes: req.file.buffer } : undefined;
+    const file = req.file
+      ? { originalName: req.file.originalname, mimeType: req.file.mimetype, path: req.file.path, size: req.file.size, sha256: req.file.sha256 }
+      : undefined;
     return this.evidence.addFile(auth, id, dto.requirementKey, file, (key) => {
       // The row commits after the handler returns; if the response is not a success, the
       // transaction rolled back and the bytes must go too.

@@ -1,26 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EvidenceLinkTarget, EvidenceMediaType, EvidenceResponse } from '@beacon/contracts';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../../platform/auth/auth.decorators';
 import { JsonLogger } from '../../platform/logging/json-logger';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
 import { AuditService } from '../audit/audit.service';
 import { FrameworkCache } from '../catalog/framework-cache';
-import { cleanFileName, downloadName, type EvidenceInspection, inspectEvidenceFile } from './evidence-inspection';
+import { cleanFileName, downloadName, inspectEvidenceFile } from './evidence-inspection';
 import { EvidenceSettings } from './evidence-settings';
 import { EVIDENCE_STORAGE, type EvidenceStorage, newStorageKey } from './evidence-storage';
 import { EVIDENCE_ERRORS, EvidenceException } from './evidence.exception';
 import { EvidenceEntity } from './entities';
 
+/** An uploaded file, received into a temporary file (measured and hashed while it arrived). */
 export interface IncomingFile {
   originalName: string;
   /** The type the client declared for the part (only ever a reason to refuse text). */
   mimeType: string;
-  bytes: Buffer;
+  path: string;
+  size: number;
+  sha256: string;
 }
 
 /** A file to send back, with everything the download headers need. */
@@ -84,26 +84,26 @@ export class EvidenceService {
         { field: 'file', reasons: ['missing'] },
       ]);
     }
-    if (file.bytes.length === 0) {
+    if (file.size === 0) {
       throw new EvidenceException('validation', EVIDENCE_ERRORS.emptyFile, 'The file is empty.', [{ field: 'file', reasons: ['empty'] }]);
     }
-    if (file.bytes.length > this.settings.maxBytes) {
+    if (file.size > this.settings.maxBytes) {
       throw new EvidenceException('payload-too-large', EVIDENCE_ERRORS.fileTooLarge, `The file is larger than the ${this.settings.maxBytes} bytes an evidence file may have.`, {
         maxBytes: this.settings.maxBytes,
       });
     }
     const fileName = cleanFileName(file.originalName);
-    const inspection = await this.inspect(file, fileName);
+    const inspection = await inspectEvidenceFile(file.path, fileName, file.mimeType, this.settings.archive);
     if (!inspection.ok) {
       throw new EvidenceException('unsupported-media-type', EVIDENCE_ERRORS.unsupportedType, inspection.message, [{ field: 'file', reasons: [inspection.reason] }]);
     }
     const { mediaType } = inspection;
     const organizationId = auth.organizationId!;
-    await this.assertQuota(manager, organizationId, file.bytes.length);
+    await this.assertQuota(manager, organizationId, file.size);
 
-    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    const { sha256 } = file;
     const storageKey = newStorageKey(organizationId);
-    await this.storage.put(storageKey, file.bytes);
+    await this.storage.putFile(storageKey, file.path);
     try {
       onStored(storageKey);
       const saved = await manager.save(
@@ -114,7 +114,7 @@ export class EvidenceService {
           kind: 'file',
           fileName,
           mediaType,
-          sizeBytes: String(file.bytes.length),
+          sizeBytes: String(file.size),
           sha256,
           storageKey,
           url: null,
@@ -128,27 +128,12 @@ export class EvidenceService {
         action: 'evidence.added',
         targetType: 'evidence',
         targetId: saved.id,
-        details: { assessmentId, requirementKey, kind: 'file', fileName, mediaType, sizeBytes: file.bytes.length, sha256 },
+        details: { assessmentId, requirementKey, kind: 'file', fileName, mediaType, sizeBytes: file.size, sha256 },
       });
       return toEvidenceResponse(saved);
     } catch (error) {
       await this.storage.delete(storageKey);
       throw error;
-    }
-  }
-
-  /**
-   * Inspects the received bytes. The inspection reads a file, so until uploads arrive as files they
-   * are copied to a private temporary one for it.
-   */
-  private async inspect(file: IncomingFile, fileName: string): Promise<EvidenceInspection> {
-    const directory = await mkdtemp(join(tmpdir(), 'beacon-evidence-'));
-    try {
-      const path = join(directory, 'upload');
-      await writeFile(path, file.bytes, { mode: 0o600, flag: 'wx' });
-      return await inspectEvidenceFile(path, fileName, file.mimeType, this.settings.archive);
-    } finally {
-      await rm(directory, { recursive: true, force: true });
     }
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { RequestAdmission } from '../../platform/auth/request-admission';
 import { AppConfig } from '../../platform/config/app-config';
 import { SingleFileUploadInterceptor, type SingleFileRequest } from '../../platform/http/single-file-upload.interceptor';
 import { REPORT_ERRORS, ReportsException } from './reports.exception';
@@ -8,8 +9,11 @@ export type ReportUploadRequest = SingleFileRequest;
 /** The report file of the public verification, in the `file` part; REPORT_VERIFY_MAX_BYTES at most. */
 @Injectable()
 export class ReportUploadInterceptor extends SingleFileUploadInterceptor {
-  constructor(config: AppConfig) {
-    super({ field: 'file', maxBytes: config.reports.verifyMaxBytes, textFields: 2, expected: 'one file in the "file" part only' });
+  constructor(config: AppConfig, admission: RequestAdmission) {
+    super(
+      { field: 'file', maxBytes: config.reports.verifyMaxBytes, textFields: 2, expected: 'one file in the "file" part only', timeoutMs: config.http.uploadTimeoutMs },
+      admission,
+    );
   }
 
   protected tooLarge(maxBytes: number): ReportsException {

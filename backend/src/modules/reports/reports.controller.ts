@@ -29,7 +29,7 @@ export class ReportsController {
         { field: 'file', reasons: ['a file is required'] },
       ]);
     }
-    return this.reports.verifyUpload(req.file.buffer);
+    return this.reports.verifyUpload(req.file);
   }
 
   @Get('signing-keys')

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../../platform/auth/auth.decorators';
 import { currentCorrelationId } from '../../platform/logging/request-context';
@@ -269,17 +270,18 @@ export class ReportsService {
   }
 
   /**
-   * Public: whether Beacon issued `bytes` unchanged. The report is found by the file's SHA-256
-   * through `report_verification()` (a narrow SECURITY DEFINER function that returns metadata
-   * only), then the stored signature is checked against the uploaded bytes. Anything else —
-   * an unknown file, a changed byte, a signature that does not hold — is `{ valid: false }`.
-   * The route opens no request transaction (the upload arrives first), so the lookup has its own.
+   * Public: whether Beacon issued the uploaded file unchanged. The file arrived on disk and was
+   * hashed as it came (no copy in memory); the report is found by that SHA-256 through
+   * `report_verification()` (a narrow SECURITY DEFINER function that returns metadata only), and
+   * only then is the file read to check the stored signature. Anything else — an unknown file, a
+   * changed byte, a signature that does not hold — is `{ valid: false }`. The route takes no request
+   * transaction; the lookup is one short statement of its own.
    */
-  async verifyUpload(bytes: Buffer): Promise<PublicReportVerificationResponse> {
-    const sha256 = sha256Hex(bytes);
+  async verifyUpload(file: { path: string; sha256: string }): Promise<PublicReportVerificationResponse> {
+    const { sha256 } = file;
     const rows = await this.db.transaction({}, (manager) => manager.query<VerificationRow[]>(`SELECT * FROM report_verification($1)`, [sha256]));
     const found = rows[0];
-    if (!found || this.signer.check(bytes, found.signature, found.key_id) !== 'valid') return { valid: false };
+    if (!found || this.signer.check(await readFile(file.path), found.signature, found.key_id) !== 'valid') return { valid: false };
     return {
       valid: true,
       reportId: found.report_id,

@@ -29,6 +29,8 @@ export interface AuthenticatedRequest extends Request {
   auth?: AuthContext;
   /** The request's tenant transaction, opened by the guard and finished by the interceptor. */
   tenantTransaction?: import('../tenancy/tenant-database').OpenTransaction;
+  /** On a route that receives a file: the access to check again once the body is in (SingleFileUploadInterceptor). */
+  admitAfterUpload?: Exclude<RouteAccess, { kind: 'public' }>;
 }
 
 /** The caller of an authenticated route. */

@@ -1,34 +1,26 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { INTERCEPTORS_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { COMMON_ERROR_CODES } from '@beacon/contracts';
-import { hasPermission, type OrganizationType, type Role } from '@beacon/domain';
-import { TenantDatabase } from '../tenancy/tenant-database';
-import { AuditService } from '../../modules/audit/audit.service';
-import { AppConfig } from '../config/app-config';
 import { AppException } from '../errors/app.exception';
+import { SingleFileUploadInterceptor } from '../http/single-file-upload.interceptor';
 import { ACCESS_METADATA, type AuthenticatedRequest, type RouteAccess } from './auth.decorators';
-import { InvalidTokenError, verifyAccessToken } from './jwt';
-
-interface CallerRow {
-  session_version: number;
-  disabled_at: Date | null;
-  role: Role | null;
-  type: OrganizationType | null;
-}
+import { RequestAdmission } from './request-admission';
 
 /**
  * Deny by default: a route runs only if it is declared public, or the caller presents a valid
- * access token (and, where declared, holds the permission in their active organization). The
- * user and the role are read from the database on every request, so disabling a user, changing a
- * password or changing a role takes effect at once.
+ * access token (and, where declared, holds the permission in their active organization).
+ *
+ * The request's transaction opens here and the interceptor finishes it — except on routes that
+ * receive a file: the caller is checked now (so a stranger is refused before sending a byte), the
+ * transaction is given back at once, and the upload interceptor lets the caller in again once the
+ * whole body is on disk. A slow upload therefore never holds a database connection.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly db: TenantDatabase,
-    private readonly config: AppConfig,
-    private readonly audit: AuditService,
+    private readonly admission: RequestAdmission,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -37,60 +29,18 @@ export class AuthGuard implements CanActivate {
     if (access.kind === 'public') return true;
 
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = req.header('authorization') ?? '';
-    const token = /^Bearer (\S+)$/.exec(header)?.[1];
-    if (!token) throw unauthorized('Sign in to continue.');
-    let claims;
-    try {
-      claims = verifyAccessToken(token, this.config.jwt);
-    } catch (error) {
-      throw unauthorized(error instanceof InvalidTokenError ? 'The access token is not valid.' : 'Sign in to continue.');
-    }
-
-    // The request's transaction starts here, scoped to the token's organization by
-    // `app_begin_request`, which also reads the caller's user and membership (one round trip); that
-    // read decides whether the scope stands. The interceptor finishes the transaction.
-    const { transaction, result: rows } = await this.db.beginWith({ organizationId: claims.org, userId: claims.sub }, (manager) =>
-      manager.query<CallerRow[]>(`SELECT session_version, disabled_at, role, type FROM app_begin_request($1, $2)`, [claims.sub, claims.org ?? null]),
-    );
-    let caller: CallerRow | undefined;
-    try {
-      caller = rows[0];
-      if (!caller || caller.disabled_at || caller.session_version !== claims.ver) throw unauthorized('Your session has ended. Sign in again.');
-      if (!caller.role && claims.org) await transaction.setScope({ organizationId: null, userId: claims.sub });
-    } catch (error) {
+    const transaction = await this.admission.admit(req, access);
+    if (this.receivesUpload(context)) {
       await transaction.abandon();
-      throw error;
-    }
-
-    req.auth = {
-      userId: claims.sub,
-      sessionVersion: claims.ver,
-      organizationId: caller.role ? claims.org : null,
-      organizationType: caller.type,
-      role: caller.role,
-    };
-    const role = caller.role;
-    if (access.kind === 'permission' && !(role && access.anyOf.some((p) => hasPermission(role, p)))) {
-      await transaction.abandon();
-      await this.audit.recordIndependently({
-        organizationId: req.auth.organizationId,
-        actorUserId: claims.sub,
-        action: 'permission.denied',
-        targetType: 'route',
-        targetId: `${req.method} ${req.route ? String((req.route as { path: string }).path) : req.path}`,
-        clientAddress: req.ip ?? null,
-        details: { required: access.anyOf },
-      });
-      throw new AppException('forbidden', COMMON_ERROR_CODES.forbidden, `Your role does not allow this (${access.anyOf.join(' or ')}).`, {
-        permission: access.anyOf,
-      });
+      req.admitAfterUpload = access;
+      return true;
     }
     req.tenantTransaction = transaction;
     return true;
   }
-}
 
-function unauthorized(message: string): AppException {
-  return new AppException('unauthorized', COMMON_ERROR_CODES.unauthorized, message);
+  private receivesUpload(context: ExecutionContext): boolean {
+    const interceptors = this.reflector.get<unknown[] | undefined>(INTERCEPTORS_METADATA, context.getHandler()) ?? [];
+    return interceptors.some((i) => typeof i === 'function' && i.prototype instanceof SingleFileUploadInterceptor);
+  }
 }

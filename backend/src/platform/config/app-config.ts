@@ -13,7 +13,7 @@ export class AppConfig {
     return this.env.NODE_ENV;
   }
   get http() {
-    return { host: this.env.HTTP_HOST, port: this.env.HTTP_PORT, bodyLimit: this.env.HTTP_BODY_LIMIT };
+    return { host: this.env.HTTP_HOST, port: this.env.HTTP_PORT, bodyLimit: this.env.HTTP_BODY_LIMIT, uploadTimeoutMs: this.env.UPLOAD_TIMEOUT_MS };
   }
   get database() {
     return {

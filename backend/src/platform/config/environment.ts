@@ -42,6 +42,12 @@ export class EnvironmentVariables {
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'HTTP_BODY_LIMIT must look like 100kb or 1mb' })
   HTTP_BODY_LIMIT = '1mb';
 
+  /** How long a file upload (evidence, report verification) may take to arrive in full; slower ones get 408. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  UPLOAD_TIMEOUT_MS = 120000;
+
   /** PostgreSQL URL of the application role (no table ownership, subject to row-level security). */
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
   DATABASE_URL!: string;

@@ -12,6 +12,7 @@ export type ErrorKind =
   | 'unsupported-media-type'
   | 'unprocessable'
   | 'rate-limited'
+  | 'timeout'
   | 'unavailable';
 
 export class AppException extends Error {
@@ -38,5 +39,6 @@ export const HTTP_STATUS_OF: Record<ErrorKind, number> = {
   'unsupported-media-type': 415,
   unprocessable: 422,
   'rate-limited': 429,
+  timeout: 408,
   unavailable: 503,
 };

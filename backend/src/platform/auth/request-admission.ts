@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { COMMON_ERROR_CODES } from '@beacon/contracts';
+import { hasPermission, type OrganizationType, type Role } from '@beacon/domain';
+import { AuditService } from '../../modules/audit/audit.service';
+import { AppConfig } from '../config/app-config';
+import { AppException } from '../errors/app.exception';
+import type { OpenTransaction } from '../tenancy/tenant-database';
+import { TenantDatabase } from '../tenancy/tenant-database';
+import type { AuthenticatedRequest, RouteAccess } from './auth.decorators';
+import { InvalidTokenError, verifyAccessToken } from './jwt';
+
+interface CallerRow {
+  session_version: number;
+  disabled_at: Date | null;
+  role: Role | null;
+  type: OrganizationType | null;
+}
+
+/** What a signed-in route requires. */
+export type SignedInAccess = Exclude<RouteAccess, { kind: 'public' }>;
+
+/**
+ * Lets a request in: checks its access token, opens its transaction scoped to the token's
+ * organization by `app_begin_request` — which also reads the caller's user and membership in the
+ * same round trip — and decides from that read whether the caller may use the route. The user and
+ * the role are read on every request, so disabling a user, changing a password or changing a role
+ * takes effect at once. On success `req.auth` is set and the open transaction is returned.
+ */
+@Injectable()
+export class RequestAdmission {
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  async admit(req: AuthenticatedRequest, access: SignedInAccess): Promise<OpenTransaction> {
+    const header = req.header('authorization') ?? '';
+    const token = /^Bearer (\S+)$/.exec(header)?.[1];
+    if (!token) throw unauthorized('Sign in to continue.');
+    let claims;
+    try {
+      claims = verifyAccessToken(token, this.config.jwt);
+    } catch (error) {
+      throw unauthorized(error instanceof InvalidTokenError ? 'The access token is not valid.' : 'Sign in to continue.');
+    }
+
+    const { transaction, result: rows } = await this.db.beginWith({ organizationId: claims.org, userId: claims.sub }, (manager) =>
+      manager.query<CallerRow[]>(`SELECT session_version, disabled_at, role, type FROM app_begin_request($1, $2)`, [claims.sub, claims.org ?? null]),
+    );
+    let caller: CallerRow | undefined;
+    try {
+      caller = rows[0];
+      if (!caller || caller.disabled_at || caller.session_version !== claims.ver) throw unauthorized('Your session has ended. Sign in again.');
+      if (!caller.role && claims.org) await transaction.setScope({ organizationId: null, userId: claims.sub });
+    } catch (error) {
+      await transaction.abandon();
+      throw error;
+    }
+
+    req.auth = {
+      userId: claims.sub,
+      sessionVersion: claims.ver,
+      organizationId: caller.role ? claims.org : null,
+      organizationType: caller.type,
+      role: caller.role,
+    };
+    const role = caller.role;
+    if (access.kind === 'permission' && !(role && access.anyOf.some((p) => hasPermission(role, p)))) {
+      await transaction.abandon();
+      await this.audit.recordIndependently({
+        organizationId: req.auth.organizationId,
+        actorUserId: claims.sub,
+        action: 'permission.denied',
+        targetType: 'route',
+        targetId: `${req.method} ${req.route ? String((req.route as { path: string }).path) : req.path}`,
+        clientAddress: req.ip ?? null,
+        details: { required: access.anyOf },
+      });
+      throw new AppException('forbidden', COMMON_ERROR_CODES.forbidden, `Your role does not allow this (${access.anyOf.join(' or ')}).`, {
+        permission: access.anyOf,
+      });
+    }
+    return transaction;
+  }
+}
+
+function unauthorized(message: string): AppException {
+  return new AppException('unauthorized', COMMON_ERROR_CODES.unauthorized, message);
+}
