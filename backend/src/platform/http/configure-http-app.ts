@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { createValidationPipe } from '../errors/validation';
+import { refuseUnsafeInput } from './request-input.middleware';
 
 export const API_PREFIX = 'api/v1';
 
@@ -34,6 +35,7 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
   app.use(cookieParser());
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
+  app.use(refuseUnsafeInput);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
