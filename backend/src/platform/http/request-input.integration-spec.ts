@@ -1,6 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import type { ErrorResponse, FieldProblem } from '@beacon/contracts';
 import { emptyServiceFeatures, type ServiceProfile } from '@beacon/domain';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { adminDataSource, http, startApi } from '../../../test/harness';
 import { type Session, signUp, STRONG_PASSWORD, uniqueEmail } from '../../../test/identity-fixtures';
@@ -103,6 +106,45 @@ describe('unsafe request input (real PostgreSQL and Redis)', () => {
       expect(await count('assessments')).toBe(assessments);
       const submit = await http(api).post('/api/v1/assessments/6f1c7f7e-6d0a-4d43-9a51-6f0d9d1c2b3a/submit').set(as(owner)).send({ attestation: [] });
       expectRefusal(submit, 'attestation', /must be an object/);
+    });
+  });
+
+  describe('caching', () => {
+    it('marks every API answer no-store: success, error, refused input, OpenAPI', async () => {
+      const answers = [
+        await http(api).get('/api/v1/health'),
+        await http(api).get('/api/v1/me').set(as(owner)),
+        await http(api).get('/api/v1/no-such-thing'),
+        await postRaw('/api/v1/auth/login', '{"oops":'),
+        await postRaw('/api/v1/auth/login', '{"__proto__":{}}'),
+        await http(api).get('/api/docs/openapi.json'),
+      ];
+      expect(answers.map((res) => [res.status, res.headers['cache-control']])).toEqual([
+        [200, 'no-store'],
+        [200, 'no-store'],
+        [404, 'no-store'],
+        [400, 'no-store'],
+        [400, 'no-store'],
+        [200, 'no-store'],
+      ]);
+    });
+
+    it('leaves the web app files to their own caching', async () => {
+      const webRoot = mkdtempSync(join(tmpdir(), 'beacon-web-'));
+      writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Beacon</title>');
+      writeFileSync(join(webRoot, 'main-ABC123.js'), 'console.log(1);');
+      const web = await startApi({ WEB_ROOT: webRoot });
+      try {
+        const script = await http(web).get('/main-ABC123.js').expect(200);
+        expect(script.headers['cache-control']).toBe('public, max-age=3600');
+        const page = await http(web).get('/assessments').set('accept', 'text/html').expect(200);
+        expect(page.headers['cache-control']).toBe('no-cache');
+        const api = await http(web).get('/api/v1/health').expect(200);
+        expect(api.headers['cache-control']).toBe('no-store');
+      } finally {
+        await web.close();
+        rmSync(webRoot, { recursive: true, force: true });
+      }
     });
   });
 });
