@@ -175,9 +175,23 @@ export interface AuditEventResponse {
   hash: string;
 }
 
+/**
+ * Why an audit event fails verification: `content-altered` — its hash does not match its content
+ * (the row was edited); `link-broken` — it does not link to the event before it in its chain (an
+ * event was removed, inserted or re-hashed before it).
+ */
+export type AuditBreakReason = 'content-altered' | 'link-broken';
+
+export interface AuditBrokenEvent {
+  eventId: string;
+  reasons: AuditBreakReason[];
+}
+
 export interface AuditVerifyResponse {
   valid: boolean;
   checked: number;
   /** The first event whose hash does not match its content and predecessor. */
   firstBrokenEventId: string | null;
+  /** Every event that fails verification, oldest first (the check goes on past the first). */
+  brokenEvents: AuditBrokenEvent[];
 }

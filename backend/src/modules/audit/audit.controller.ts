@@ -24,7 +24,7 @@ export class AuditController {
 
   @Get('verify')
   @RequirePermission('audit:read', 'audit:read-all')
-  @ApiOperation({ summary: 'Recomputes the hash chains; reports the first broken event, if any.' })
+  @ApiOperation({ summary: 'Recomputes the hash chains; lists every broken event with its reason (the first one also as firstBrokenEventId).' })
   verify(@CurrentAuth() auth: AuthContext): Promise<AuditVerifyResponse> {
     return this.inScope(auth, () => this.audit.verify());
   }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { canonicalJson } from '@beacon/domain';
-import type { AuditEventResponse, AuditVerifyResponse } from '@beacon/contracts';
+import type { AuditBreakReason, AuditBrokenEvent, AuditEventResponse, AuditVerifyResponse } from '@beacon/contracts';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { toStorableText } from '../../platform/database/storable-text';
 import { currentCorrelationId } from '../../platform/logging/request-context';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
 import { AuditEventEntity } from './entities/audit-event.entity';
@@ -34,6 +35,38 @@ function canonicalRow(row: Chained): string {
   });
 }
 
+/** A JSON value as `jsonb` keeps it: what JSON drops is dropped, unstorable text replaced. */
+function storableJson(value: unknown): unknown {
+  if (typeof value === 'string') return toStorableText(value);
+  if (Array.isArray(value)) return value.map(storableJson);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [toStorableText(k), storableJson(v)]));
+  }
+  return value;
+}
+
+const storableOrNull = (text: string | null): string | null => (text === null ? null : toStorableText(text));
+
+/**
+ * The row exactly as PostgreSQL will store it and give it back: text without U+0000 or lone
+ * surrogates (U+FFFD in their place, as the driver sends lone surrogates) and details as a JSON
+ * round trip. The hash is computed on this form and this form is inserted, so verification — which
+ * reads the stored row — recomputes the same hash.
+ */
+export function storedForm(row: Chained): Chained {
+  return {
+    organizationId: row.organizationId,
+    actorUserId: row.actorUserId,
+    action: toStorableText(row.action),
+    targetType: storableOrNull(row.targetType),
+    targetId: storableOrNull(row.targetId),
+    correlationId: storableOrNull(row.correlationId),
+    clientAddress: storableOrNull(row.clientAddress),
+    details: row.details === null ? null : (storableJson(JSON.parse(JSON.stringify(row.details))) as Record<string, unknown>),
+    occurredAt: row.occurredAt,
+  };
+}
+
 export function chainHash(previousHash: string | null, row: Chained): string {
   return createHash('sha256')
     .update(previousHash ?? '')
@@ -59,7 +92,7 @@ export class AuditService {
         `SELECT hash FROM audit_events WHERE organization_id IS NOT DISTINCT FROM $1 ORDER BY id DESC LIMIT 1`,
         [entry.organizationId],
       );
-      const row: Chained = {
+      const row = storedForm({
         organizationId: entry.organizationId,
         actorUserId: entry.actorUserId,
         action: entry.action,
@@ -69,7 +102,7 @@ export class AuditService {
         clientAddress: entry.clientAddress ?? null,
         details: entry.details ?? null,
         occurredAt: new Date(),
-      };
+      });
       const previousHash = last[0]?.hash ?? null;
       await manager.query(
         `INSERT INTO audit_events (organization_id, actor_user_id, action, target_type, target_id, correlation_id,
@@ -131,20 +164,23 @@ export class AuditService {
     });
   }
 
-  /** Recomputes every visible chain; reports the first event whose hash or link does not match. */
+  /**
+   * Recomputes every visible chain and reports every event whose hash or link does not match, not
+   * only the first: one broken row must not hide later tampering.
+   */
   async verify(): Promise<AuditVerifyResponse> {
     const events = await this.db.manager().getRepository(AuditEventEntity).find({ order: { id: 'ASC' } });
     const lastHashOfChain = new Map<string, string>();
-    let checked = 0;
+    const brokenEvents: AuditBrokenEvent[] = [];
     for (const event of events) {
       const chain = event.organizationId ?? 'platform';
-      // The first event of a chain links to nothing; every other one to its predecessor.
-      const linkOk = event.previousHash === (lastHashOfChain.get(chain) ?? null);
-      const hashOk = chainHash(event.previousHash, event) === event.hash;
-      checked += 1;
-      if (!linkOk || !hashOk) return { valid: false, checked, firstBrokenEventId: event.id };
+      const reasons: AuditBreakReason[] = [];
+      if (chainHash(event.previousHash, event) !== event.hash) reasons.push('content-altered');
+      // The first event of a chain links to nothing; every other one to its predecessor's stored hash.
+      if (event.previousHash !== (lastHashOfChain.get(chain) ?? null)) reasons.push('link-broken');
+      if (reasons.length > 0) brokenEvents.push({ eventId: event.id, reasons });
       lastHashOfChain.set(chain, event.hash);
     }
-    return { valid: true, checked, firstBrokenEventId: null };
+    return { valid: brokenEvents.length === 0, checked: events.length, firstBrokenEventId: brokenEvents[0]?.eventId ?? null, brokenEvents };
   }
 }

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import { COMMON_ERROR_CODES, type ErrorResponse } from '@beacon/contracts';
 import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { CORRELATION_HEADER } from '../logging/correlation.middleware';
 import { JsonLogger } from '../logging/json-logger';
 import { acceptCorrelationId } from '../logging/request-context';
@@ -20,6 +21,18 @@ const CODE_OF_STATUS: Record<number, string> = {
 interface BodyParserError {
   type: string;
   status: number;
+}
+
+/** PostgreSQL's `unique_violation`: two requests raced to create the same thing. */
+const UNIQUE_VIOLATION = '23505';
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+}
+
+function isUniqueViolation(e: unknown): e is QueryFailedError<Error & PgError> {
+  return e instanceof QueryFailedError && (e.driverError as PgError).code === UNIQUE_VIOLATION;
 }
 
 function isBodyParserError(e: unknown): e is BodyParserError {
@@ -53,6 +66,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof AppException && exception.retryAfterSeconds !== undefined) {
       res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
+    if (isUniqueViolation(exception)) {
+      // The constraint is for operators only; the answer names no table or constraint.
+      this.logger.event('warn', 'http.unique-violation', { correlationId, path: req.originalUrl, constraint: exception.driverError.constraint });
+    }
     if (status >= 500 && !unavailable) {
       this.logger.event('error', 'http.unhandled', {
         correlationId,
@@ -75,6 +92,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (isBodyParserError(bodyError)) {
       const mapped = describeBodyParserError(bodyError);
       if (mapped) return mapped;
+    }
+    // A service checks before it writes, but a concurrent request can still win between the two: the
+    // loser gets the 409 a later request would get, without the table or constraint names.
+    if (isUniqueViolation(exception)) {
+      return {
+        status: HttpStatus.CONFLICT,
+        body: { code: COMMON_ERROR_CODES.conflict, message: 'This conflicts with a change made at the same time: it already exists. Reload and try again.' },
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { createValidationPipe } from '../errors/validation';
+import { noStore } from './no-store.middleware';
+import { refuseUnsafeInput } from './request-input.middleware';
 
 export const API_PREFIX = 'api/v1';
 
@@ -31,9 +33,11 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
       hsts: config.isProduction,
     }),
   );
+  app.use('/api', noStore);
   app.use(cookieParser());
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
+  app.use(refuseUnsafeInput);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

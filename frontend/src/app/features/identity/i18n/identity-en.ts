@@ -101,6 +101,12 @@ export const identityEn = {
     system: 'System',
     verify: 'Verify chain',
     valid: 'The chain is intact ({count} events checked).',
-    broken: 'The chain is broken at event {id}.',
+    broken: 'The chain is broken: {count} of {checked} events fail verification.',
+    brokenList: 'Events that fail verification',
+    brokenEvent: 'Event {id}: {reasons}',
+    reason: {
+      'content-altered': 'its content no longer matches its hash',
+      'link-broken': 'it no longer links to the event before it',
+    },
   },
 };

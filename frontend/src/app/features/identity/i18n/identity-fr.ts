@@ -101,6 +101,12 @@ export const identityFr: IdentityDictionary = {
     system: 'Système',
     verify: 'Vérifier la chaîne',
     valid: 'La chaîne est intacte ({count} événements vérifiés).',
-    broken: 'La chaîne est rompue à l’événement {id}.',
+    broken: 'La chaîne est rompue : {count} événements sur {checked} échouent à la vérification.',
+    brokenList: 'Événements qui échouent à la vérification',
+    brokenEvent: 'Événement {id} : {reasons}',
+    reason: {
+      'content-altered': 'son contenu ne correspond plus à son empreinte',
+      'link-broken': 'il n’est plus relié à l’événement précédent',
+    },
   },
 };

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
-import type { AuditEventResponse, AuditVerifyResponse } from '@beacon/contracts';
+import type { AuditBrokenEvent, AuditEventResponse, AuditVerifyResponse } from '@beacon/contracts';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { I18n } from '../../../core/i18n/i18n';
 import { TranslatePipe } from '../../../core/i18n/translate-pipe';
@@ -11,63 +11,7 @@ import { IdentityApi } from '../data/identity-api';
 @Component({
   selector: 'app-audit-page',
   imports: [MatButtonModule, MatTableModule, TranslatePipe],
-  template: `
-    <h1 data-testid="page-title">{{ 'identity.audit.title' | t }}</h1>
-    <p class="muted">{{ 'identity.audit.intro' | t }}</p>
-    <div class="row">
-      <button
-        mat-stroked-button
-        type="button"
-        data-testid="audit-verify"
-        [disabled]="verifying()"
-        (click)="verify()"
-      >
-        {{ 'identity.audit.verify' | t }}
-      </button>
-      <span role="status" data-testid="audit-verify-result">
-        @if (verification(); as result) {
-          @if (result.valid) {
-            <span class="success">{{ 'identity.audit.valid' | t: { count: result.checked } }}</span>
-          } @else {
-            <span class="error">{{
-              'identity.audit.broken' | t: { id: result.firstBrokenEventId ?? '?' }
-            }}</span>
-          }
-        }
-      </span>
-    </div>
-    @if (loading() && events().length === 0) {
-      <p aria-live="polite">{{ 'identity.audit.loading' | t }}</p>
-    } @else if (!loading() && events().length === 0) {
-      <p class="muted">{{ 'identity.audit.empty' | t }}</p>
-    }
-    <div class="table-wrap">
-      <table mat-table [dataSource]="events()" [attr.aria-label]="'identity.audit.caption' | t">
-        <ng-container matColumnDef="time">
-          <th mat-header-cell *matHeaderCellDef>{{ 'identity.audit.time' | t }}</th>
-          <td mat-cell *matCellDef="let event">
-            <time [attr.datetime]="event.occurredAt">{{ formatDate(event.occurredAt) }}</time>
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="actor">
-          <th mat-header-cell *matHeaderCellDef>{{ 'identity.audit.actor' | t }}</th>
-          <td mat-cell *matCellDef="let event">{{ event.actorEmail ?? ('identity.audit.system' | t) }}</td>
-        </ng-container>
-        <ng-container matColumnDef="action">
-          <th mat-header-cell *matHeaderCellDef>{{ 'identity.audit.action' | t }}</th>
-          <td mat-cell *matCellDef="let event" data-testid="audit-action">
-            <code>{{ event.action }}</code>
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="target">
-          <th mat-header-cell *matHeaderCellDef>{{ 'identity.audit.target' | t }}</th>
-          <td mat-cell *matCellDef="let event">{{ target(event) }}</td>
-        </ng-container>
-        <tr mat-header-row *matHeaderRowDef="columns"></tr>
-        <tr mat-row *matRowDef="let event; columns: columns" data-testid="audit-row"></tr>
-      </table>
-    </div>
-  `,
+  templateUrl: './audit-page.html',
   styleUrl: './identity-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -114,6 +58,11 @@ export class AuditPage {
 
   protected formatDate(value: string): string {
     return this.i18n.formatDateTime(value);
+  }
+
+  /** Why an event fails verification, in the reader's language. */
+  protected reasonsText(broken: AuditBrokenEvent): string {
+    return broken.reasons.map((reason) => this.i18n.t(`identity.audit.reason.${reason}`)).join(', ');
   }
 
   protected target(event: AuditEventResponse): string {
