@@ -225,7 +225,7 @@ export class AuthService {
       activeOrganizationId: organizationId,
       expiresAt: refreshExpiresAt,
     });
-    const accessToken = signAccessToken({ sub: user.id, org: organizationId, ver: user.sessionVersion }, jwt);
+    const accessToken = signAccessToken({ sub: user.id, org: organizationId, ver: user.sessionVersion, sid: familyId }, jwt);
     await this.db.switchScope({ organizationId, userId: user.id });
     return {
       response: { accessToken, expiresIn: jwt.ttlSeconds, me: await this.describe(manager, user, organizationId) },
