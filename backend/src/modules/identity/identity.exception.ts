@@ -24,7 +24,7 @@ export class TooManyAttemptsException extends IdentityException {
     super(
       'rate-limited',
       IDENTITY_ERRORS.tooManyAttempts,
-      `Too many failed sign-in attempts. Try again in ${retryAfterSeconds} seconds.`,
+      `Too many failed attempts. Try again in ${retryAfterSeconds} seconds.`,
       undefined,
       retryAfterSeconds,
     );

@@ -1,57 +1,76 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../platform/config/app-config';
-import { QueueProducer } from '../../platform/queue/queue-producer';
-import { AppException } from '../../platform/errors/app.exception';
+import { type RateBucket, RateLimiter, RateLimitUnavailableError } from '../../platform/rate-limit/rate-limiter';
 import { SignInUnavailableException, TooManyAttemptsException } from './identity.exception';
 
+/** A counted attempt: what `succeeded` gives back once the attempt turned out fine. */
+export interface CountedAttempt {
+  readonly buckets: readonly RateBucket[];
+  /** The account+address counter, forgotten after a successful sign-in from there. */
+  readonly accountAndIp?: RateBucket;
+}
+
 /**
- * Failed sign-ins counted in Redis per account and per client address, so every API process
- * shares the counters. A success clears the account's counter. Without Redis the counters cannot
- * be checked, so sign-in fails closed with 503 and Retry-After rather than guessing.
+ * Failed password checks, counted in Redis (shared by every API process) as OWASP's
+ * authentication cheat sheet recommends: per account and client address (5: a guesser is stopped
+ * quickly), per account from anywhere (50: slower, so one place's guesses do not lock the owner
+ * out elsewhere) and per client address over every account (20). The per-address counter also
+ * takes the other answers that reveal whether an e-mail has an account (sign-up refused as taken).
+ *
+ * Each attempt is counted before the password is checked and given back when it succeeds, in one
+ * atomic step, so concurrent guesses cannot slip past the limit. Without Redis the counters cannot
+ * be checked, so these routes fail closed with 503 and Retry-After rather than guess.
  */
 @Injectable()
 export class LoginRateLimiter {
   constructor(
-    private readonly producer: QueueProducer,
+    private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
   ) {}
 
-  private keys(email: string, ip: string): [string, string] {
-    const prefix = `${this.config.redis.prefix}:login-failures`;
-    return [`${prefix}:account:${email}`, `${prefix}:ip:${ip}`];
+  /** Counts a password check for `email` from `ip`; 429 (counting nothing) when a limit is reached. */
+  async countPasswordCheck(email: string, ip: string): Promise<CountedAttempt> {
+    const { perAccountAndIp, perAccount, perIp, windowSeconds } = this.config.loginLimits;
+    const account = encodeURIComponent(email);
+    const accountAndIp: RateBucket = { key: `login:account-ip:${account}:${ip}`, limit: perAccountAndIp, windowSeconds };
+    const buckets = [accountAndIp, { key: `login:account:${account}`, limit: perAccount, windowSeconds }, this.ipBucket(ip, perIp, windowSeconds)];
+    await this.consume(buckets);
+    return { buckets, accountAndIp };
   }
 
-  /** Throws 429 when either counter is at its limit. */
-  async assertAllowed(email: string, ip: string): Promise<void> {
-    const [accountKey, ipKey] = this.keys(email, ip);
-    const redis = this.producer.connection;
-    const results = (await counters(() => redis.multi().get(accountKey).get(ipKey).ttl(accountKey).ttl(ipKey).exec())) ?? [];
-    const [account, byIp, accountTtl, ipTtl] = results.map(([, value]) => value);
-    const { perAccount, perIp, windowSeconds } = this.config.loginLimits;
-    const blocked: number[] = [];
-    if (Number(account ?? 0) >= perAccount) blocked.push(Number(accountTtl) > 0 ? Number(accountTtl) : windowSeconds);
-    if (Number(byIp ?? 0) >= perIp) blocked.push(Number(ipTtl) > 0 ? Number(ipTtl) : windowSeconds);
-    if (blocked.length > 0) throw new TooManyAttemptsException(Math.max(...blocked));
+  /** Counts an attempt that may reveal whether an e-mail has an account (per client address only). */
+  async countAccountProbe(ip: string): Promise<CountedAttempt> {
+    const { perIp, windowSeconds } = this.config.loginLimits;
+    const buckets = [this.ipBucket(ip, perIp, windowSeconds)];
+    await this.consume(buckets);
+    return { buckets };
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
-    const { windowSeconds } = this.config.loginLimits;
-    const redis = this.producer.connection;
-    const multi = redis.multi();
-    for (const key of this.keys(email, ip)) multi.incr(key).expire(key, windowSeconds, 'NX');
-    await counters(() => multi.exec());
+  /**
+   * The attempt succeeded: it is not a failure, and the account's failures from this address are
+   * forgotten. Best effort: if Redis is gone by now, the attempt simply stays counted.
+   */
+  async succeeded(attempt: CountedAttempt): Promise<void> {
+    try {
+      await this.limiter.release(attempt.buckets.filter((b) => b !== attempt.accountAndIp));
+      if (attempt.accountAndIp) await this.limiter.reset([attempt.accountAndIp]);
+    } catch (error) {
+      if (!(error instanceof RateLimitUnavailableError)) throw error;
+    }
   }
 
-  async recordSuccess(email: string, ip: string): Promise<void> {
-    await counters(() => this.producer.connection.del(this.keys(email, ip)[0]));
+  private ipBucket(ip: string, limit: number, windowSeconds: number): RateBucket {
+    return { key: `login:ip:${ip}`, limit, windowSeconds };
   }
-}
 
-async function counters<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (error instanceof AppException) throw error;
-    throw new SignInUnavailableException();
+  private async consume(buckets: RateBucket[]): Promise<void> {
+    let decision;
+    try {
+      decision = await this.limiter.consume(buckets);
+    } catch (error) {
+      if (error instanceof RateLimitUnavailableError) throw new SignInUnavailableException();
+      throw error;
+    }
+    if (!decision.allowed) throw new TooManyAttemptsException(decision.retryAfterSeconds);
   }
 }

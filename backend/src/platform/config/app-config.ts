@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EnvironmentVariables } from './environment';
+import { parseTrustedProxies } from './trusted-proxies';
 
 /** Typed, validated configuration for the whole application. */
 @Injectable()
@@ -37,10 +38,15 @@ export class AppConfig {
   }
   get loginLimits() {
     return {
+      perAccountAndIp: this.env.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP,
       perAccount: this.env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       perIp: this.env.LOGIN_MAX_FAILURES_PER_IP,
       windowSeconds: this.env.LOGIN_WINDOW_SECONDS,
     };
+  }
+  /** Express `trust proxy`: the proxies whose `X-Forwarded-For` gives the client address. */
+  get trustedProxies(): string[] {
+    return parseTrustedProxies(this.env.TRUSTED_PROXIES);
   }
   get platformAdmin() {
     return { email: this.env.PLATFORM_ADMIN_EMAIL, name: this.env.PLATFORM_ADMIN_NAME, password: this.env.PLATFORM_ADMIN_PASSWORD };
