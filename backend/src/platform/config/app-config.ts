@@ -75,6 +75,7 @@ export class AppConfig {
       signingKey: this.env.REPORT_SIGNING_KEY,
       verifyKeys: this.env.REPORT_VERIFY_KEYS,
       verifyMaxBytes: this.env.REPORT_VERIFY_MAX_BYTES,
+      verifyLimit: { perIp: this.env.REPORT_VERIFY_MAX_PER_IP, windowSeconds: this.env.REPORT_VERIFY_WINDOW_SECONDS },
       renderDelayMs: this.env.REPORT_RENDER_DELAY_MS,
     };
   }

@@ -246,6 +246,18 @@ export class EnvironmentVariables {
   @Min(1024)
   REPORT_VERIFY_MAX_BYTES = 10 * 1024 * 1024;
 
+  /** Public report verifications allowed per client address within the window before 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REPORT_VERIFY_MAX_PER_IP = 30;
+
+  /** The report verification rate-limit window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REPORT_VERIFY_WINDOW_SECONDS = 600;
+
   /** Tests only: the render job waits this long after marking a report `rendering`. Refused in production. */
   @Transform(toInt)
   @IsInt()
