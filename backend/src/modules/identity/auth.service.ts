@@ -71,11 +71,13 @@ export class AuthService {
   /** Same answer for an unknown account and a wrong password; failures are rate-limited in Redis. */
   async login(emailInput: string, password: string, clientAddress: string): Promise<IssuedSession> {
     const email = normalizeEmail(emailInput);
-    const attempt = await this.limiter.countPasswordCheck(email, clientAddress);
     const manager = this.db.manager();
-    const user = await manager.findOneBy(UserEntity, { email });
-    const valid = await this.passwords.verify(user?.passwordHash ?? null, password);
-    if (!user || !valid || user.disabledAt) {
+    const { user, valid } = await this.limiter.passwordCheck(email, clientAddress, async () => {
+      const found = await manager.findOneBy(UserEntity, { email });
+      const matches = await this.passwords.verify(found?.passwordHash ?? null, password);
+      return { user: found, valid: matches && found !== null && !found.disabledAt };
+    });
+    if (!user || !valid) {
       await this.audit.recordIndependently({
         organizationId: null,
         actorUserId: user?.id ?? null,
@@ -86,7 +88,6 @@ export class AuthService {
       });
       throw new IdentityException('unauthorized', IDENTITY_ERRORS.invalidCredentials, 'The email or the password is not right.');
     }
-    await this.limiter.succeeded(attempt);
     await this.db.switchScope({ userId: user.id });
     const organizationId = (await this.memberships(manager))[0]?.organizationId ?? null;
     await this.db.switchScope({ organizationId, userId: user.id });
@@ -160,8 +161,10 @@ export class AuthService {
   async changePassword(auth: AuthContext, currentPassword: string, newPassword: string, clientAddress: string): Promise<IssuedSession> {
     const manager = this.db.manager();
     const user = await manager.findOneByOrFail(UserEntity, { id: auth.userId });
-    const attempt = await this.limiter.countPasswordCheck(user.email, clientAddress);
-    if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
+    const { valid } = await this.limiter.passwordCheck(user.email, clientAddress, async () => ({
+      valid: await this.passwords.verify(user.passwordHash, currentPassword),
+    }));
+    if (!valid) {
       await this.audit.recordIndependently({
         organizationId: null,
         actorUserId: user.id,
@@ -174,7 +177,6 @@ export class AuthService {
         { field: 'currentPassword', reasons: ['does not match'] },
       ]);
     }
-    await this.limiter.succeeded(attempt);
     this.passwords.assertAcceptable(newPassword, emailContext(user.email, user.name), 'newPassword');
     user.passwordHash = await this.passwords.hash(newPassword);
     user.sessionVersion += 1;
@@ -208,11 +210,9 @@ export class AuthService {
    * finding out which addresses have accounts is throttled as much as guessing passwords.
    */
   async assertEmailFree(manager: EntityManager, email: string, clientAddress: string, message: string): Promise<void> {
-    const attempt = await this.limiter.countAccountProbe(clientAddress);
-    if (await manager.findOneBy(UserEntity, { email })) {
+    if (await this.limiter.accountProbe(clientAddress, async () => (await manager.findOneBy(UserEntity, { email })) !== null)) {
       throw new IdentityException('conflict', IDENTITY_ERRORS.emailTaken, message, [{ field: 'email', reasons: ['already registered'] }]);
     }
-    await this.limiter.succeeded(attempt);
   }
 
   /** The caller's memberships, through the row-level-security path for a user's own rows. */

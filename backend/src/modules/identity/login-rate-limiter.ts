@@ -3,13 +3,6 @@ import { AppConfig } from '../../platform/config/app-config';
 import { type RateBucket, RateLimiter, RateLimitUnavailableError } from '../../platform/rate-limit/rate-limiter';
 import { SignInUnavailableException, TooManyAttemptsException } from './identity.exception';
 
-/** A counted attempt: what `succeeded` gives back once the attempt turned out fine. */
-export interface CountedAttempt {
-  readonly buckets: readonly RateBucket[];
-  /** The account+address counter, forgotten after a successful sign-in from there. */
-  readonly accountAndIp?: RateBucket;
-}
-
 /**
  * Failed password checks, counted in Redis (shared by every API process) as OWASP's
  * authentication cheat sheet recommends: per account and client address (5: a guesser is stopped
@@ -17,9 +10,9 @@ export interface CountedAttempt {
  * out elsewhere) and per client address over every account (20). The per-address counter also
  * takes the other answers that reveal whether an e-mail has an account (sign-up refused as taken).
  *
- * Each attempt is counted before the password is checked and given back when it succeeds, in one
- * atomic step, so concurrent guesses cannot slip past the limit. Without Redis the counters cannot
- * be checked, so these routes fail closed with 503 and Retry-After rather than guess.
+ * Each attempt is checked and counted in one atomic step before the password is checked, and given
+ * back when it succeeds, so concurrent guesses cannot slip past the limit. Without Redis the
+ * counters cannot be checked, so these routes fail closed with 503 and Retry-After rather than guess.
  */
 @Injectable()
 export class LoginRateLimiter {
@@ -28,32 +21,53 @@ export class LoginRateLimiter {
     private readonly config: AppConfig,
   ) {}
 
-  /** Counts a password check for `email` from `ip`; 429 (counting nothing) when a limit is reached. */
-  async countPasswordCheck(email: string, ip: string): Promise<CountedAttempt> {
+  /**
+   * Runs a password check for `email` from `ip` as a counted attempt: 429 (nothing counted, nothing
+   * checked) when a limit is reached; a wrong password (`valid: false`) stays counted; a right one
+   * gives its count back and forgets the account's failures from this address; a check that could
+   * not answer (it threw, e.g. the database is unavailable) gives its count back too.
+   */
+  async passwordCheck<T extends { valid: boolean }>(email: string, ip: string, check: () => Promise<T>): Promise<T> {
     const { perAccountAndIp, perAccount, perIp, windowSeconds } = this.config.loginLimits;
     const account = encodeURIComponent(email);
     const accountAndIp: RateBucket = { key: `login:account-ip:${account}:${ip}`, limit: perAccountAndIp, windowSeconds };
-    const buckets = [accountAndIp, { key: `login:account:${account}`, limit: perAccount, windowSeconds }, this.ipBucket(ip, perIp, windowSeconds)];
-    await this.consume(buckets);
-    return { buckets, accountAndIp };
-  }
-
-  /** Counts an attempt that may reveal whether an e-mail has an account (per client address only). */
-  async countAccountProbe(ip: string): Promise<CountedAttempt> {
-    const { perIp, windowSeconds } = this.config.loginLimits;
-    const buckets = [this.ipBucket(ip, perIp, windowSeconds)];
-    await this.consume(buckets);
-    return { buckets };
+    const others = [{ key: `login:account:${account}`, limit: perAccount, windowSeconds }, this.ipBucket(ip, perIp, windowSeconds)];
+    const result = await this.counted([accountAndIp, ...others], check, (r) => r.valid, others);
+    if (result.valid) await this.bestEffort(() => this.limiter.reset([accountAndIp]));
+    return result;
   }
 
   /**
-   * The attempt succeeded: it is not a failure, and the account's failures from this address are
-   * forgotten. Best effort: if Redis is gone by now, the attempt simply stays counted.
+   * Runs a look-up whose answer reveals whether an e-mail has an account (`isTaken`), counted per
+   * client address when it says yes; 429 before looking when the address is at its limit.
    */
-  async succeeded(attempt: CountedAttempt): Promise<void> {
+  async accountProbe(ip: string, isTaken: () => Promise<boolean>): Promise<boolean> {
+    const { perIp, windowSeconds } = this.config.loginLimits;
+    const buckets = [this.ipBucket(ip, perIp, windowSeconds)];
+    return this.counted(buckets, isTaken, (taken) => !taken, buckets);
+  }
+
+  /**
+   * Counts one in every bucket and runs `work`: if it throws, every count is given back; if its
+   * result is `fine`, the counts of `giveBack` are.
+   */
+  private async counted<T>(buckets: RateBucket[], work: () => Promise<T>, fine: (result: T) => boolean, giveBack: RateBucket[]): Promise<T> {
+    await this.consume(buckets);
+    let result: T;
     try {
-      await this.limiter.release(attempt.buckets.filter((b) => b !== attempt.accountAndIp));
-      if (attempt.accountAndIp) await this.limiter.reset([attempt.accountAndIp]);
+      result = await work();
+    } catch (error) {
+      await this.bestEffort(() => this.limiter.release(buckets));
+      throw error;
+    }
+    if (fine(result)) await this.bestEffort(() => this.limiter.release(giveBack));
+    return result;
+  }
+
+  /** Giving counts back is bookkeeping: if Redis is gone by now, the attempt simply stays counted. */
+  private async bestEffort(operation: () => Promise<void>): Promise<void> {
+    try {
+      await operation();
     } catch (error) {
       if (!(error instanceof RateLimitUnavailableError)) throw error;
     }
