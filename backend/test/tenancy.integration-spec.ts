@@ -110,10 +110,15 @@ describe('tenant isolation (real PostgreSQL)', () => {
       .set('authorization', `Bearer ${victim.accessToken}`)
       .send({ requirementKey: 'MSM-1', url: 'https://example.org/victim', title: 'Victim evidence' })
       .expect(201)).body as { id: string };
+    const victimInvitation = (await http(api)
+      .post(`/api/v1/organizations/${victim.organizationId}/invitations`)
+      .set('authorization', `Bearer ${victim.accessToken}`)
+      .send({ email: uniqueEmail('invited'), role: 'viewer' })
+      .expect(201)).body as { token: string };
     /** Path parameter → the victim's value; `{id}` depends on the resource. */
     const fixtureFor = (path: string, name: string): string | undefined => {
       if (name === 'id') return path.startsWith('/api/v1/assessments') ? victimAssessment.id : victim.organizationId;
-      return ({ userId: victimMember.userId, questionKey: 'MSM-1-q1', requirementKey: 'MSM-1', evidenceId: victimEvidence.id } as Record<string, string>)[name];
+      return ({ userId: victimMember.userId, questionKey: 'MSM-1-q1', requirementKey: 'MSM-1', evidenceId: victimEvidence.id, token: victimInvitation.token } as Record<string, string>)[name];
     };
 
     // Every role of another company, of a regulator and of an NGO.

@@ -46,6 +46,17 @@ export class AuthPages {
 export class InvitationPage {
   constructor(private readonly page: Page) {}
 
+  /** Someone who already has an account: signs in from the invitation, comes back, and accepts. */
+  async acceptAsExistingUser(link: string, email: string, password: string): Promise<void> {
+    await this.page.goto(link);
+    await expect(this.page.getByTestId('invitation-summary')).toBeVisible();
+    await this.page.getByTestId('accept-sign-in').click();
+    await expect(this.page.getByTestId('login-email')).toHaveValue(email);
+    await this.page.getByTestId('login-password').fill(password);
+    await this.page.getByTestId('login-submit').click();
+    await this.page.getByTestId('accept-signed-in').click();
+  }
+
   async acceptAsNewUser(link: string, name: string, password: string): Promise<void> {
     await this.page.goto(link);
     await expect(this.page.getByTestId('invitation-summary')).toBeVisible();

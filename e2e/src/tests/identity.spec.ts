@@ -56,6 +56,43 @@ test.describe('identity: accounts, members and audit', () => {
     await expect(await audit.verifyChain()).toContainText('intact');
   });
 
+  test('someone who already has an account signs in from the invitation link, comes back and accepts', async ({
+    page,
+    browser,
+    request,
+  }) => {
+    test.setTimeout(90_000);
+    const owner = newAccount('owner');
+    const colleague = newAccount('member');
+    // The colleague already uses Beacon for their own company.
+    const registered = await request.post('/api/v1/auth/register', {
+      data: {
+        email: colleague.email,
+        password: colleague.password,
+        name: colleague.name,
+        organizationName: colleague.organizationName,
+      },
+    });
+    expect(registered.status(), await registered.text()).toBe(201);
+
+    const shell = new ShellPage(page);
+    await new AuthPages(page).signUp(owner);
+    await shell.expectSignedIn();
+    await shell.goToMembers();
+    const link = await new MembersPage(page).invite(colleague.email, 'Viewer');
+
+    const other = await browser.newContext();
+    try {
+      const colleaguePage = await other.newPage();
+      await new InvitationPage(colleaguePage).acceptAsExistingUser(link, colleague.email, colleague.password);
+      const colleagueShell = new ShellPage(colleaguePage);
+      await colleagueShell.expectSignedIn();
+      await expect(colleaguePage.getByTestId('org-switcher')).toContainText(owner.organizationName);
+    } finally {
+      await other.close();
+    }
+  });
+
   test('the session survives a reload; signing out returns to anonymous; sign-in is audited', async ({
     page,
   }) => {

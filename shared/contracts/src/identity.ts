@@ -58,17 +58,19 @@ export class CreateInvitationDto {
   role!: Role;
 }
 
-/** Accepting an invitation: a new user gives a name and a password; an existing user signs in first. */
+/**
+ * Accepting an invitation by creating an account (`POST /invitations/:token/accept`): a name and a
+ * password. Someone who already has an account signs in and uses `POST /me/invitations/:token/accept`.
+ */
 export class AcceptInvitationDto {
-  @IsOptional()
   @IsString()
   @Length(1, 120)
-  name?: string;
+  name!: string;
 
-  @IsOptional()
+  /** Checked against the password policy (12–128 characters, not a common password). */
   @IsString()
   @MaxLength(1024)
-  password?: string;
+  password!: string;
 }
 
 export class ChangeRoleDto {
@@ -156,8 +158,6 @@ export interface InvitationPreviewResponse {
   role: Role;
   email: string;
   expiresAt: string;
-  /** Whether a user with this email already exists (then they sign in before accepting). */
-  existingUser: boolean;
 }
 
 export interface AuditEventResponse {

@@ -50,13 +50,9 @@ export class AuthService {
   async register(input: RegisterInput, clientAddress: string): Promise<IssuedSession> {
     const email = normalizeEmail(input.email);
     this.passwords.assertAcceptable(input.password, emailContext(email, input.name));
-    const passwordHash = await this.passwords.hash(input.password);
     const manager = this.db.manager();
-    if (await manager.findOneBy(UserEntity, { email })) {
-      throw new IdentityException('conflict', IDENTITY_ERRORS.emailTaken, 'An account with this email already exists. Sign in instead.', [
-        { field: 'email', reasons: ['already registered'] },
-      ]);
-    }
+    await this.assertEmailFree(manager, email, clientAddress, 'An account with this email already exists. Sign in instead.');
+    const passwordHash = await this.passwords.hash(input.password);
     const user = await manager.save(manager.create(UserEntity, { email, name: input.name.trim(), passwordHash }));
     const organization = await manager.save(manager.create(OrganizationEntity, { name: input.organizationName.trim(), type: 'company' }));
     await this.db.switchScope({ organizationId: organization.id, userId: user.id });
@@ -75,12 +71,13 @@ export class AuthService {
   /** Same answer for an unknown account and a wrong password; failures are rate-limited in Redis. */
   async login(emailInput: string, password: string, clientAddress: string): Promise<IssuedSession> {
     const email = normalizeEmail(emailInput);
-    await this.limiter.assertAllowed(email, clientAddress);
     const manager = this.db.manager();
-    const user = await manager.findOneBy(UserEntity, { email });
-    const valid = await this.passwords.verify(user?.passwordHash ?? null, password);
-    if (!user || !valid || user.disabledAt) {
-      await this.limiter.recordFailure(email, clientAddress);
+    const { user, valid } = await this.limiter.passwordCheck(email, clientAddress, async () => {
+      const found = await manager.findOneBy(UserEntity, { email });
+      const matches = await this.passwords.verify(found?.passwordHash ?? null, password);
+      return { user: found, valid: matches && found !== null && !found.disabledAt };
+    });
+    if (!user || !valid) {
       await this.audit.recordIndependently({
         organizationId: null,
         actorUserId: user?.id ?? null,
@@ -91,7 +88,6 @@ export class AuthService {
       });
       throw new IdentityException('unauthorized', IDENTITY_ERRORS.invalidCredentials, 'The email or the password is not right.');
     }
-    await this.limiter.recordSuccess(email, clientAddress);
     await this.db.switchScope({ userId: user.id });
     const organizationId = (await this.memberships(manager))[0]?.organizationId ?? null;
     await this.db.switchScope({ organizationId, userId: user.id });
@@ -157,11 +153,26 @@ export class AuthService {
     return this.issue(manager, user, organizationId, randomUUID());
   }
 
-  /** Changing the password ends every session of the user at once (session version + refresh tokens). */
+  /**
+   * Changing the password ends every session of the user at once (session version + refresh
+   * tokens). A wrong current password counts as a failed sign-in of the account (a stolen access
+   * token must not become a way to guess the password).
+   */
   async changePassword(auth: AuthContext, currentPassword: string, newPassword: string, clientAddress: string): Promise<IssuedSession> {
     const manager = this.db.manager();
     const user = await manager.findOneByOrFail(UserEntity, { id: auth.userId });
-    if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
+    const { valid } = await this.limiter.passwordCheck(user.email, clientAddress, async () => ({
+      valid: await this.passwords.verify(user.passwordHash, currentPassword),
+    }));
+    if (!valid) {
+      await this.audit.recordIndependently({
+        organizationId: null,
+        actorUserId: user.id,
+        action: 'auth.password-change-failed',
+        targetType: 'user',
+        targetId: user.id,
+        clientAddress,
+      });
       throw new IdentityException('validation', IDENTITY_ERRORS.invalidCredentials, 'The current password is not right.', [
         { field: 'currentPassword', reasons: ['does not match'] },
       ]);
@@ -191,6 +202,17 @@ export class AuthService {
   /** A new session (new refresh-token family) for a user who just proved who they are. */
   startSession(manager: EntityManager, user: UserEntity, organizationId: string | null): Promise<IssuedSession> {
     return this.issue(manager, user, organizationId, randomUUID());
+  }
+
+  /**
+   * 409 when an account already has this e-mail. A truly uniform answer needs e-mail verification
+   * (not sent yet), so the refusal is counted against the client address like a failed sign-in:
+   * finding out which addresses have accounts is throttled as much as guessing passwords.
+   */
+  async assertEmailFree(manager: EntityManager, email: string, clientAddress: string, message: string): Promise<void> {
+    if (await this.limiter.accountProbe(clientAddress, async () => (await manager.findOneBy(UserEntity, { email })) !== null)) {
+      throw new IdentityException('conflict', IDENTITY_ERRORS.emailTaken, message, [{ field: 'email', reasons: ['already registered'] }]);
+    }
   }
 
   /** The caller's memberships, through the row-level-security path for a user's own rows. */
@@ -225,7 +247,7 @@ export class AuthService {
       activeOrganizationId: organizationId,
       expiresAt: refreshExpiresAt,
     });
-    const accessToken = signAccessToken({ sub: user.id, org: organizationId, ver: user.sessionVersion }, jwt);
+    const accessToken = signAccessToken({ sub: user.id, org: organizationId, ver: user.sessionVersion, sid: familyId }, jwt);
     await this.db.switchScope({ organizationId, userId: user.id });
     return {
       response: { accessToken, expiresIn: jwt.ttlSeconds, me: await this.describe(manager, user, organizationId) },

@@ -7,6 +7,7 @@ export const IDENTITY_ERRORS = {
   tooManyAttempts: 'TOO_MANY_ATTEMPTS',
   invalidRefreshToken: 'INVALID_REFRESH_TOKEN',
   invalidInvitation: 'INVALID_INVITATION',
+  invitationForAnotherAccount: 'INVITATION_FOR_ANOTHER_ACCOUNT',
   notAMember: 'NOT_A_MEMBER',
   organizationNotFound: 'ORGANIZATION_NOT_FOUND',
   memberNotFound: 'MEMBER_NOT_FOUND',
@@ -24,7 +25,7 @@ export class TooManyAttemptsException extends IdentityException {
     super(
       'rate-limited',
       IDENTITY_ERRORS.tooManyAttempts,
-      `Too many failed sign-in attempts. Try again in ${retryAfterSeconds} seconds.`,
+      `Too many failed attempts. Try again in ${retryAfterSeconds} seconds.`,
       undefined,
       retryAfterSeconds,
     );

@@ -242,32 +242,43 @@ describe('identity (real PostgreSQL and Redis)', () => {
     it('switches the active organization; permissions follow the role there', async () => {
       const first = await signUp(api, 'multi-a');
       const second = await signUp(api, 'multi-b');
-      // The owner of B invites the owner of A as a viewer; A accepts with their existing password.
+      // The owner of B invites the owner of A as a viewer; A, who has an account, accepts signed in.
       const invitation = (await http(api)
         .post(`/api/v1/organizations/${second.organizationId}/invitations`)
         .set('authorization', bearer(second))
         .send({ email: first.email, role: 'viewer' })
         .expect(201)).body as InvitationResponse;
-      await http(api).post(`/api/v1/invitations/${invitation.token}/accept`).send({ password: 'wrong password here' }).expect(401);
-      await http(api).post(`/api/v1/invitations/${invitation.token}/accept`).send({ password: STRONG_PASSWORD }).expect(200);
-
-      const switched = (await http(api)
-        .post('/api/v1/auth/switch-organization')
+      const accepted = await http(api)
+        .post(`/api/v1/me/invitations/${invitation.token}/accept`)
         .set('authorization', bearer(first))
         .set('cookie', first.refreshCookie)
-        .send({ organizationId: second.organizationId })
-        .expect(200)).body as AuthResponse;
-      expect(switched.me.activeOrganization).toMatchObject({ organizationId: second.organizationId, role: 'viewer' });
-      expect(switched.me.memberships).toHaveLength(2);
-      expect(switched.me.permissions).not.toContain('members:invite');
+        .expect(200);
+      const joined = accepted.body as AuthResponse;
+      expect(joined.me.activeOrganization).toMatchObject({ organizationId: second.organizationId, role: 'viewer' });
+      expect(joined.me.memberships).toHaveLength(2);
+      expect(joined.me.permissions).not.toContain('members:invite');
       // As a viewer of B: reading B's members is allowed, inviting is not; A's members are out of reach with this token.
-      const token = `Bearer ${switched.accessToken}`;
+      const token = `Bearer ${joined.accessToken}`;
       await http(api).get(`/api/v1/organizations/${second.organizationId}/members`).set('authorization', token).expect(200);
       await http(api).post(`/api/v1/organizations/${second.organizationId}/invitations`).set('authorization', token).send({ email: uniqueEmail('y'), role: 'viewer' }).expect(403);
       await http(api).get(`/api/v1/organizations/${first.organizationId}/members`).set('authorization', token).expect(404);
+
+      // Back to A, where A's owner may invite again.
+      const switched = (await http(api)
+        .post('/api/v1/auth/switch-organization')
+        .set('authorization', token)
+        .set('cookie', refreshCookieOf(accepted.headers['set-cookie']))
+        .send({ organizationId: first.organizationId })
+        .expect(200)).body as AuthResponse;
+      expect(switched.me.activeOrganization).toMatchObject({ organizationId: first.organizationId, role: 'owner' });
+      expect(switched.me.permissions).toContain('members:invite');
       // An organization one is not a member of cannot be switched to.
       const stranger = await signUp(api, 'multi-c');
-      await http(api).post('/api/v1/auth/switch-organization').set('authorization', token).send({ organizationId: stranger.organizationId }).expect(404);
+      await http(api)
+        .post('/api/v1/auth/switch-organization')
+        .set('authorization', `Bearer ${switched.accessToken}`)
+        .send({ organizationId: stranger.organizationId })
+        .expect(404);
     });
   });
 

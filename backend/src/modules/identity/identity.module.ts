@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RateLimitModule } from '../../platform/rate-limit/rate-limit.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
@@ -7,6 +8,7 @@ import { OrganizationsController } from './organizations.controller';
 import { Passwords } from './passwords';
 
 @Module({
+  imports: [RateLimitModule],
   controllers: [AuthController, OrganizationsController],
   providers: [AuthService, MembersService, Passwords, LoginRateLimiter],
   exports: [AuthService, Passwords],

@@ -1,57 +1,90 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../platform/config/app-config';
-import { QueueProducer } from '../../platform/queue/queue-producer';
-import { AppException } from '../../platform/errors/app.exception';
+import { type RateBucket, RateLimiter, RateLimitUnavailableError } from '../../platform/rate-limit/rate-limiter';
 import { SignInUnavailableException, TooManyAttemptsException } from './identity.exception';
 
 /**
- * Failed sign-ins counted in Redis per account and per client address, so every API process
- * shares the counters. A success clears the account's counter. Without Redis the counters cannot
- * be checked, so sign-in fails closed with 503 and Retry-After rather than guessing.
+ * Failed password checks, counted in Redis (shared by every API process) as OWASP's
+ * authentication cheat sheet recommends: per account and client address (5: a guesser is stopped
+ * quickly), per account from anywhere (50: slower, so one place's guesses do not lock the owner
+ * out elsewhere) and per client address over every account (20). The per-address counter also
+ * takes the other answers that reveal whether an e-mail has an account (sign-up refused as taken).
+ *
+ * Each attempt is checked and counted in one atomic step before the password is checked, and given
+ * back when it succeeds, so concurrent guesses cannot slip past the limit. Without Redis the
+ * counters cannot be checked, so these routes fail closed with 503 and Retry-After rather than guess.
  */
 @Injectable()
 export class LoginRateLimiter {
   constructor(
-    private readonly producer: QueueProducer,
+    private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
   ) {}
 
-  private keys(email: string, ip: string): [string, string] {
-    const prefix = `${this.config.redis.prefix}:login-failures`;
-    return [`${prefix}:account:${email}`, `${prefix}:ip:${ip}`];
+  /**
+   * Runs a password check for `email` from `ip` as a counted attempt: 429 (nothing counted, nothing
+   * checked) when a limit is reached; a wrong password (`valid: false`) stays counted; a right one
+   * gives its count back and forgets the account's failures from this address; a check that could
+   * not answer (it threw, e.g. the database is unavailable) gives its count back too.
+   */
+  async passwordCheck<T extends { valid: boolean }>(email: string, ip: string, check: () => Promise<T>): Promise<T> {
+    const { perAccountAndIp, perAccount, perIp, windowSeconds } = this.config.loginLimits;
+    const account = encodeURIComponent(email);
+    const accountAndIp: RateBucket = { key: `login:account-ip:${account}:${ip}`, limit: perAccountAndIp, windowSeconds };
+    const others = [{ key: `login:account:${account}`, limit: perAccount, windowSeconds }, this.ipBucket(ip, perIp, windowSeconds)];
+    const result = await this.counted([accountAndIp, ...others], check, (r) => r.valid, others);
+    if (result.valid) await this.bestEffort(() => this.limiter.reset([accountAndIp]));
+    return result;
   }
 
-  /** Throws 429 when either counter is at its limit. */
-  async assertAllowed(email: string, ip: string): Promise<void> {
-    const [accountKey, ipKey] = this.keys(email, ip);
-    const redis = this.producer.connection;
-    const results = (await counters(() => redis.multi().get(accountKey).get(ipKey).ttl(accountKey).ttl(ipKey).exec())) ?? [];
-    const [account, byIp, accountTtl, ipTtl] = results.map(([, value]) => value);
-    const { perAccount, perIp, windowSeconds } = this.config.loginLimits;
-    const blocked: number[] = [];
-    if (Number(account ?? 0) >= perAccount) blocked.push(Number(accountTtl) > 0 ? Number(accountTtl) : windowSeconds);
-    if (Number(byIp ?? 0) >= perIp) blocked.push(Number(ipTtl) > 0 ? Number(ipTtl) : windowSeconds);
-    if (blocked.length > 0) throw new TooManyAttemptsException(Math.max(...blocked));
+  /**
+   * Runs a look-up whose answer reveals whether an e-mail has an account (`isTaken`), counted per
+   * client address when it says yes; 429 before looking when the address is at its limit.
+   */
+  async accountProbe(ip: string, isTaken: () => Promise<boolean>): Promise<boolean> {
+    const { perIp, windowSeconds } = this.config.loginLimits;
+    const buckets = [this.ipBucket(ip, perIp, windowSeconds)];
+    return this.counted(buckets, isTaken, (taken) => !taken, buckets);
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
-    const { windowSeconds } = this.config.loginLimits;
-    const redis = this.producer.connection;
-    const multi = redis.multi();
-    for (const key of this.keys(email, ip)) multi.incr(key).expire(key, windowSeconds, 'NX');
-    await counters(() => multi.exec());
+  /**
+   * Counts one in every bucket and runs `work`: if it throws, every count is given back; if its
+   * result is `fine`, the counts of `giveBack` are.
+   */
+  private async counted<T>(buckets: RateBucket[], work: () => Promise<T>, fine: (result: T) => boolean, giveBack: RateBucket[]): Promise<T> {
+    await this.consume(buckets);
+    let result: T;
+    try {
+      result = await work();
+    } catch (error) {
+      await this.bestEffort(() => this.limiter.release(buckets));
+      throw error;
+    }
+    if (fine(result)) await this.bestEffort(() => this.limiter.release(giveBack));
+    return result;
   }
 
-  async recordSuccess(email: string, ip: string): Promise<void> {
-    await counters(() => this.producer.connection.del(this.keys(email, ip)[0]));
+  /** Giving counts back is bookkeeping: if Redis is gone by now, the attempt simply stays counted. */
+  private async bestEffort(operation: () => Promise<void>): Promise<void> {
+    try {
+      await operation();
+    } catch (error) {
+      if (!(error instanceof RateLimitUnavailableError)) throw error;
+    }
   }
-}
 
-async function counters<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (error instanceof AppException) throw error;
-    throw new SignInUnavailableException();
+  private ipBucket(ip: string, limit: number, windowSeconds: number): RateBucket {
+    return { key: `login:ip:${ip}`, limit, windowSeconds };
+  }
+
+  private async consume(buckets: RateBucket[]): Promise<void> {
+    let decision;
+    try {
+      decision = await this.limiter.consume(buckets);
+    } catch (error) {
+      if (error instanceof RateLimitUnavailableError) throw new SignInUnavailableException();
+      throw error;
+    }
+    if (!decision.allowed) throw new TooManyAttemptsException(decision.retryAfterSeconds);
   }
 }

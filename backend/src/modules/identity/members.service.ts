@@ -139,59 +139,74 @@ export class MembersService {
     await this.audit.record({ organizationId, actorUserId: auth.userId, action: 'member.removed', targetType: 'user', targetId: userId });
   }
 
-  /** Public: what an invitation link offers, without using it. */
+  /**
+   * Public: what an invitation link offers, without using it. The same answer whether or not the
+   * address has an account: the page offers both signing in and creating a password.
+   */
   async preview(token: string): Promise<InvitationPreviewResponse> {
     const { invitation, organization } = await this.openInvitation(token);
-    const existing = await this.db.manager().findOneBy(UserEntity, { email: invitation.email });
     return {
       organizationName: organization.name,
       organizationType: organization.type,
       role: invitation.role,
       email: invitation.email,
       expiresAt: invitation.expiresAt.toISOString(),
-      existingUser: existing !== null,
     };
   }
 
-  /** Public: a new user gives a name and a password; an existing user proves it with theirs. */
-  async accept(token: string, input: { name?: string; password?: string }, clientAddress: string): Promise<IssuedSession> {
+  /**
+   * Public: someone without an account accepts by creating one (name and password): a sign-up.
+   * No password is ever checked here; an address that has an account gets 409 (sign in, then
+   * accept with `acceptAsSignedIn`), counted against the client address like a failed sign-in.
+   */
+  async acceptWithNewAccount(token: string, input: { name: string; password: string }, clientAddress: string): Promise<IssuedSession> {
     const manager = this.db.manager();
     const { invitation } = await this.openInvitation(token);
-    let user = await manager.findOneBy(UserEntity, { email: invitation.email });
-    if (user) {
-      if (!input.password || !(await this.passwords.verify(user.passwordHash, input.password)) || user.disabledAt) {
-        throw new IdentityException('unauthorized', IDENTITY_ERRORS.invalidCredentials, 'The password is not right.');
-      }
-    } else {
-      if (!input.name?.trim() || !input.password) {
-        throw new IdentityException('validation', 'VALIDATION_FAILED', 'A name and a password are needed to create your account.', [
-          ...(input.name?.trim() ? [] : [{ field: 'name', reasons: ['required for a new account'] }]),
-          ...(input.password ? [] : [{ field: 'password', reasons: ['required for a new account'] }]),
-        ]);
-      }
-      this.passwords.assertAcceptable(input.password, [invitation.email, invitation.email.split('@')[0] ?? '', ...input.name.split(/\s+/)]);
-      user = await manager.save(
-        manager.create(UserEntity, { email: invitation.email, name: input.name.trim(), passwordHash: await this.passwords.hash(input.password) }),
-      );
+    const name = input.name.trim();
+    if (!name) {
+      throw new IdentityException('validation', 'VALIDATION_FAILED', 'A name is needed to create your account.', [{ field: 'name', reasons: ['must not be blank'] }]);
     }
-    await this.db.switchScope({ organizationId: invitation.organizationId, userId: user.id });
-    if (await manager.findOneBy(MembershipEntity, { organizationId: invitation.organizationId, userId: user.id })) {
-      throw new IdentityException('conflict', IDENTITY_ERRORS.alreadyMember, 'You are already a member of this organization.');
+    this.passwords.assertAcceptable(input.password, [invitation.email, invitation.email.split('@')[0] ?? '', ...name.split(/\s+/)]);
+    try {
+      await this.auth.assertEmailFree(manager, invitation.email, clientAddress, 'An account with this email already exists: sign in to accept the invitation.');
+    } catch (error) {
+      if (error instanceof IdentityException) {
+        await this.audit.recordIndependently({
+          organizationId: null,
+          actorUserId: null,
+          action: 'invitation.sign-up-refused',
+          targetType: 'invitation',
+          targetId: invitation.id,
+          clientAddress,
+          details: { reason: error.code },
+        });
+      }
+      throw error;
     }
-    await manager.insert(MembershipEntity, { organizationId: invitation.organizationId, userId: user.id, role: invitation.role });
-    await manager.update(InvitationEntity, { id: invitation.id }, { acceptedAt: new Date() });
-    await this.audit.record({
-      organizationId: invitation.organizationId,
-      actorUserId: user.id,
-      action: 'invitation.accepted',
-      targetType: 'invitation',
-      targetId: invitation.id,
-      clientAddress,
-      details: { role: invitation.role },
-    });
+    const user = await manager.save(
+      manager.create(UserEntity, { email: invitation.email, name, passwordHash: await this.passwords.hash(input.password) }),
+    );
+    await this.join(invitation, user.id, clientAddress);
     return this.auth.startSession(manager, user, invitation.organizationId);
   }
 
+  /**
+   * The signed-in user accepts an invitation addressed to their own e-mail; the invited
+   * organization becomes the active one, in a new session that replaces the caller's.
+   */
+  async acceptAsSignedIn(auth: AuthContext, token: string, refreshToken: string | undefined, clientAddress: string): Promise<IssuedSession> {
+    const manager = this.db.manager();
+    const { invitation } = await this.openInvitation(token);
+    const user = await manager.findOneByOrFail(UserEntity, { id: auth.userId });
+    if (user.email !== invitation.email) {
+      throw new IdentityException('forbidden', IDENTITY_ERRORS.invitationForAnotherAccount, `This invitation is for ${invitation.email}: sign in with that account to accept it.`, {
+        email: invitation.email,
+      });
+    }
+    await this.join(invitation, user.id, clientAddress);
+    await this.auth.logout(refreshToken);
+    return this.auth.startSession(manager, user, invitation.organizationId);
+  }
   /** Platform admin: a regulator or NGO organization (its first member is then invited). */
   async createOrganization(auth: AuthContext, name: string, type: 'regulator' | 'ngo'): Promise<OrganizationResponse> {
     const manager = this.db.manager();
@@ -230,6 +245,26 @@ export class MembersService {
       }
     }
     throw new IdentityException('not-found', IDENTITY_ERRORS.organizationNotFound, 'No such organization.');
+  }
+
+  /** Makes the user a member with the invitation's role, and uses the invitation up. */
+  private async join(invitation: InvitationEntity, userId: string, clientAddress: string): Promise<void> {
+    const manager = this.db.manager();
+    await this.db.switchScope({ organizationId: invitation.organizationId, userId });
+    if (await manager.findOneBy(MembershipEntity, { organizationId: invitation.organizationId, userId })) {
+      throw new IdentityException('conflict', IDENTITY_ERRORS.alreadyMember, 'You are already a member of this organization.');
+    }
+    await manager.insert(MembershipEntity, { organizationId: invitation.organizationId, userId, role: invitation.role });
+    await manager.update(InvitationEntity, { id: invitation.id }, { acceptedAt: new Date() });
+    await this.audit.record({
+      organizationId: invitation.organizationId,
+      actorUserId: userId,
+      action: 'invitation.accepted',
+      targetType: 'invitation',
+      targetId: invitation.id,
+      clientAddress,
+      details: { role: invitation.role },
+    });
   }
 
   private async openInvitation(token: string): Promise<{ invitation: InvitationEntity; organization: OrganizationEntity }> {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AcceptInvitationDto,
@@ -11,12 +11,13 @@ import {
   type MemberResponse,
   type OrganizationResponse,
 } from '@beacon/contracts';
-import type { Response } from 'express';
-import { type AuthContext, ClientAddress, CurrentAuth, Public, RequirePermission } from '../../platform/auth/auth.decorators';
+import type { Request, Response } from 'express';
+import { Authenticated, type AuthContext, ClientAddress, CurrentAuth, Public, RequirePermission } from '../../platform/auth/auth.decorators';
 import { AppConfig } from '../../platform/config/app-config';
+import type { IssuedSession } from './auth.service';
 import { MembersService } from './members.service';
 import { PublicTransaction } from '../../platform/tenancy/tenant-transaction.interceptor';
-import { setRefreshCookie } from './refresh-cookie';
+import { readRefreshCookie, setRefreshCookie } from './refresh-cookie';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -96,14 +97,37 @@ export class OrganizationsController {
   @Public()
   @PublicTransaction()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Accepts an invitation: a new user gives name and password, an existing one their password.' })
-  async accept(
+  @ApiOperation({
+    summary:
+      'Accepts an invitation by creating an account (name and password). 409 when the address already has an account: ' +
+      'sign in as it and use POST /me/invitations/{token}/accept. Refusals count towards the per-address sign-in limit (429).',
+  })
+  async acceptWithNewAccount(
     @Param('token') token: string,
     @Body() dto: AcceptInvitationDto,
     @ClientAddress() ip: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<AuthResponse> {
-    const session = await this.members.accept(token, dto, ip);
+    return this.answer(res, await this.members.acceptWithNewAccount(token, dto, ip));
+  }
+
+  @Post('me/invitations/:token/accept')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'The signed-in user accepts an invitation addressed to their e-mail; the invited organization becomes the active one (new session).',
+  })
+  async acceptAsSignedIn(
+    @CurrentAuth() auth: AuthContext,
+    @Param('token') token: string,
+    @ClientAddress() ip: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AuthResponse> {
+    return this.answer(res, await this.members.acceptAsSignedIn(auth, token, readRefreshCookie(req), ip));
+  }
+
+  private answer(res: Response, session: IssuedSession): AuthResponse {
     setRefreshCookie(res, session, this.config.secureCookies);
     return session.response;
   }

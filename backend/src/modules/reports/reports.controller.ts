@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public, RequirePermission } from '../../platform/auth/auth.decorators';
 import { ReportUploadInterceptor, type ReportUploadRequest } from './report-upload.interceptor';
+import { ReportVerifyRateLimit } from './report-verify-rate-limit.guard';
 import type { PublicReportVerificationResponse, ReportIntegrityResponse, ReportResponse, SigningKeyResponse } from '@beacon/contracts';
 import { REPORT_ERRORS, ReportsException } from './reports.exception';
 import { ReportsService } from './reports.service';
@@ -17,6 +18,8 @@ export class ReportsController {
   @Post('verify')
   @Public()
   @HttpCode(200)
+  // Before the upload is read: a refused client sends its body to no one.
+  @UseGuards(ReportVerifyRateLimit)
   @UseInterceptors(ReportUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })

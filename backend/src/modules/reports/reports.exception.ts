@@ -9,6 +9,8 @@ export const REPORT_ERRORS = {
   fileMissing: 'REPORT_FILE_MISSING',
   fileTooLarge: 'REPORT_FILE_TOO_LARGE',
   malformedUpload: 'REPORT_UPLOAD_MALFORMED',
+  tooManyVerifications: 'TOO_MANY_VERIFICATIONS',
+  verificationUnavailable: 'VERIFICATION_UNAVAILABLE',
 } as const;
 
 export class ReportsException extends AppException {}

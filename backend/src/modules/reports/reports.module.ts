@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../../platform/config/app-config';
 import { JsonLogger } from '../../platform/logging/json-logger';
+import { RateLimitModule } from '../../platform/rate-limit/rate-limit.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { AssessmentReportsController } from './assessment-reports.controller';
 import { ReportUploadInterceptor } from './report-upload.interceptor';
+import { ReportVerifyRateLimit } from './report-verify-rate-limit.guard';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 import { ReportSigner } from './sealing/report-signer';
@@ -14,7 +16,7 @@ import { ReportSigner } from './sealing/report-signer';
  * tests only: production refuses to start) a public development key is used, with a warning.
  */
 @Module({
-  imports: [CatalogModule],
+  imports: [CatalogModule, RateLimitModule],
   controllers: [AssessmentReportsController, ReportsController],
   providers: [
     {
@@ -33,6 +35,7 @@ import { ReportSigner } from './sealing/report-signer';
     },
     ReportsService,
     ReportUploadInterceptor,
+    ReportVerifyRateLimit,
   ],
   exports: [ReportsService, ReportSigner, CatalogModule],
 })

@@ -8,6 +8,8 @@ export interface AccessTokenClaims {
   org: string | null;
   /** The user's session version when the token was issued. */
   ver: number;
+  /** The session (refresh-token family) the token belongs to: revoking it ends the token too. */
+  sid: string;
   iss: string;
   aud: string;
   iat: number;
@@ -30,7 +32,7 @@ function sign(input: string, secret: string): Buffer {
 }
 
 export function signAccessToken(
-  claims: Pick<AccessTokenClaims, 'sub' | 'org' | 'ver'>,
+  claims: Pick<AccessTokenClaims, 'sub' | 'org' | 'ver' | 'sid'>,
   settings: JwtSettings,
   now = Date.now(),
 ): string {
@@ -58,8 +60,10 @@ export function verifyAccessToken(token: string, settings: JwtSettings, now = Da
   if (parts.length !== 3) throw new InvalidTokenError('malformed token');
   const [header, payload, signature] = parts as [string, string, string];
   if (header !== HEADER) throw new InvalidTokenError('unexpected header or algorithm');
-  const expected = sign(`${header}.${payload}`, settings.secret);
-  const given = Buffer.from(signature, 'base64url');
+  // Compared as text in its one canonical base64url form: decoding first would also accept
+  // padding, stray characters or other spellings of the same bytes.
+  const expected = Buffer.from(sign(`${header}.${payload}`, settings.secret).toString('base64url'));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new InvalidTokenError('bad signature');
   let claims: Partial<AccessTokenClaims>;
   try {
@@ -72,7 +76,12 @@ export function verifyAccessToken(token: string, settings: JwtSettings, now = Da
   const seconds = Math.floor(now / 1000);
   if (typeof claims.exp !== 'number' || claims.exp <= seconds) throw new InvalidTokenError('expired');
   if (typeof claims.iat !== 'number' || claims.iat > seconds + 60) throw new InvalidTokenError('issued in the future');
-  if (typeof claims.sub !== 'string' || typeof claims.ver !== 'number' || (claims.org !== null && typeof claims.org !== 'string')) {
+  if (
+    typeof claims.sub !== 'string' ||
+    typeof claims.ver !== 'number' ||
+    typeof claims.sid !== 'string' ||
+    (claims.org !== null && typeof claims.org !== 'string')
+  ) {
     throw new InvalidTokenError('missing claims');
   }
   return claims as AccessTokenClaims;

@@ -14,6 +14,8 @@ interface CallerRow {
   disabled_at: Date | null;
   role: Role | null;
   type: OrganizationType | null;
+  /** The token's session (refresh-token family) was revoked: logout, reuse, password change. */
+  session_revoked: boolean;
 }
 
 /** What a signed-in route requires. */
@@ -46,12 +48,18 @@ export class RequestAdmission {
     }
 
     const { transaction, result: rows } = await this.db.beginWith({ organizationId: claims.org, userId: claims.sub }, (manager) =>
-      manager.query<CallerRow[]>(`SELECT session_version, disabled_at, role, type FROM app_begin_request($1, $2)`, [claims.sub, claims.org ?? null]),
+      manager.query<CallerRow[]>(`SELECT session_version, disabled_at, role, type, session_revoked FROM app_begin_request($1, $2, $3)`, [
+        claims.sub,
+        claims.org ?? null,
+        claims.sid,
+      ]),
     );
     let caller: CallerRow | undefined;
     try {
       caller = rows[0];
-      if (!caller || caller.disabled_at || caller.session_version !== claims.ver) throw unauthorized('Your session has ended. Sign in again.');
+      if (!caller || caller.disabled_at || caller.session_version !== claims.ver || caller.session_revoked) {
+        throw unauthorized('Your session has ended. Sign in again.');
+      }
       if (!caller.role && claims.org) await transaction.setScope({ organizationId: null, userId: claims.sub });
     } catch (error) {
       await transaction.abandon();

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EnvironmentVariables } from './environment';
+import { parseTrustedProxies } from './trusted-proxies';
 
 /** Typed, validated configuration for the whole application. */
 @Injectable()
@@ -40,10 +41,15 @@ export class AppConfig {
   }
   get loginLimits() {
     return {
+      perAccountAndIp: this.env.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP,
       perAccount: this.env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       perIp: this.env.LOGIN_MAX_FAILURES_PER_IP,
       windowSeconds: this.env.LOGIN_WINDOW_SECONDS,
     };
+  }
+  /** Express `trust proxy`: the proxies whose `X-Forwarded-For` gives the client address. */
+  get trustedProxies(): string[] {
+    return parseTrustedProxies(this.env.TRUSTED_PROXIES);
   }
   get platformAdmin() {
     return { email: this.env.PLATFORM_ADMIN_EMAIL, name: this.env.PLATFORM_ADMIN_NAME, password: this.env.PLATFORM_ADMIN_PASSWORD };
@@ -77,6 +83,7 @@ export class AppConfig {
       signingKey: this.env.REPORT_SIGNING_KEY,
       verifyKeys: this.env.REPORT_VERIFY_KEYS,
       verifyMaxBytes: this.env.REPORT_VERIFY_MAX_BYTES,
+      verifyLimit: { perIp: this.env.REPORT_VERIFY_MAX_PER_IP, windowSeconds: this.env.REPORT_VERIFY_WINDOW_SECONDS },
       renderDelayMs: this.env.REPORT_RENDER_DELAY_MS,
     };
   }

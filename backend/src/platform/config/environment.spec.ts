@@ -50,4 +50,11 @@ describe('parseEnvironment', () => {
   it('treats empty strings as unset', () => {
     expect(parseEnvironment({ ...valid, WEB_ROOT: '' }).WEB_ROOT).toBeUndefined();
   });
+
+  it('takes trusted proxies as addresses, CIDR ranges and Express names, and names the bad entries', () => {
+    expect(parseEnvironment(valid).TRUSTED_PROXIES).toBe('loopback');
+    expect(parseEnvironment({ ...valid, TRUSTED_PROXIES: 'loopback, 10.0.0.0/8, 172.28.0.10, fd00::/8, uniquelocal' }).TRUSTED_PROXIES).toContain('fd00::/8');
+    expect(() => parseEnvironment({ ...valid, TRUSTED_PROXIES: 'loopback, nginx, 10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES \(.*nginx, 10\.0\.0\.0\/33/);
+    expect(() => parseEnvironment({ ...valid, TRUSTED_PROXIES: ' , ' })).toThrow(/TRUSTED_PROXIES/);
+  });
 });

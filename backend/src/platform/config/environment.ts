@@ -13,6 +13,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { signingKeyProblem } from './signing-keys';
+import { trustedProxiesProblem } from './trusted-proxies';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -173,23 +174,44 @@ export class EnvironmentVariables {
   @Max(90)
   REFRESH_TOKEN_TTL_DAYS = 14;
 
-  /** Failed logins allowed per account within the window before 429. */
+  /** Failed sign-ins allowed for one account from one client address within the window before 429. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP = 5;
 
-  /** Failed logins allowed per client address within the window before 429. */
+  /**
+   * Failed sign-ins allowed for one account from all addresses together within the window: higher
+   * than the per-address limit, so guesses from one place do not lock the owner out elsewhere.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 50;
+
+  /**
+   * Failed attempts allowed per client address within the window, over every account: sign-ins,
+   * wrong current passwords, and sign-ups or invitation sign-ups refused because the address
+   * (e-mail) already has an account.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   LOGIN_MAX_FAILURES_PER_IP = 20;
 
-  /** The login rate-limit window. */
+  /** The sign-in rate-limit window. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
+
+  /**
+   * Which proxies' `X-Forwarded-For` is believed for the client address (Express `trust proxy`):
+   * comma-separated addresses, CIDR ranges or the names `loopback`, `linklocal`, `uniquelocal`.
+   * List only your own proxies or ingress: a trusted address can claim to be any client.
+   */
+  @IsString()
+  TRUSTED_PROXIES = 'loopback';
 
   /** The platform administrator created by `cli.js create-admin` (e-mail, name, password). */
   @IsOptional()
@@ -255,6 +277,18 @@ export class EnvironmentVariables {
   @Min(1024)
   REPORT_VERIFY_MAX_BYTES = 10 * 1024 * 1024;
 
+  /** Public report verifications allowed per client address within the window before 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REPORT_VERIFY_MAX_PER_IP = 30;
+
+  /** The report verification rate-limit window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REPORT_VERIFY_WINDOW_SECONDS = 600;
+
   /** Tests only: the render job waits this long after marking a report `rendering`. Refused in production. */
   @Transform(toInt)
   @IsInt()
@@ -288,6 +322,8 @@ export function parseEnvironment(source: Record<string, string | undefined>): En
     const problem = signingKeyProblem(kind, env[variable]);
     if (problem) problems.push({ variable, reason: problem });
   }
+  const proxies = trustedProxiesProblem(env.TRUSTED_PROXIES);
+  if (proxies) problems.push({ variable: 'TRUSTED_PROXIES', reason: proxies });
   if (env.NODE_ENV === 'production' && env.REPORT_RENDER_DELAY_MS > 0) {
     problems.push({ variable: 'REPORT_RENDER_DELAY_MS', reason: 'a test setting, refused in production' });
   }

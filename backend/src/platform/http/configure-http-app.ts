@@ -17,7 +17,7 @@ export const API_PREFIX = 'api/v1';
 export function configureHttpApp(app: NestExpressApplication): INestApplication {
   const config = app.get(AppConfig);
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustedProxies);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -59,10 +59,20 @@ export class IdentityApi {
     );
   }
 
-  acceptInvitation(token: string, body: { name?: string; password: string }): Observable<AuthResponse> {
+  /** Accepts by creating an account (the invited address has none yet). */
+  acceptWithNewAccount(token: string, body: { name: string; password: string }): Observable<AuthResponse> {
     return this.http.post<AuthResponse>(
       `${API}/invitations/${encodeURIComponent(token)}/accept`,
       body,
+      silent(),
+    );
+  }
+
+  /** Accepts as the signed-in user (the invitation must be addressed to their e-mail). */
+  acceptAsSignedIn(token: string): Observable<AuthResponse> {
+    return this.http.post<AuthResponse>(
+      `${API}/me/invitations/${encodeURIComponent(token)}/accept`,
+      {},
       silent(),
     );
   }

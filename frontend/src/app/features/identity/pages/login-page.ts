@@ -84,6 +84,12 @@ export class LoginPage {
   protected readonly busy = signal(false);
   protected readonly error = signal('');
 
+  constructor() {
+    // Pre-filled when another page sends the user here for a known account (an invitation).
+    const email = this.route.snapshot.queryParamMap.get('email');
+    if (email) this.form.controls.email.setValue(email);
+  }
+
   protected submit(): void {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
