@@ -15,6 +15,10 @@ export class AppConfig {
   get http() {
     return { host: this.env.HTTP_HOST, port: this.env.HTTP_PORT, bodyLimit: this.env.HTTP_BODY_LIMIT };
   }
+  /** `/api/docs` (UI and JSON): `API_DOCS_ENABLED`, by default on outside production only. */
+  get apiDocsEnabled(): boolean {
+    return this.env.API_DOCS_ENABLED === undefined ? !this.isProduction : this.env.API_DOCS_ENABLED === 'true';
+  }
   get database() {
     return {
       url: this.env.DATABASE_URL,
