@@ -235,6 +235,8 @@ function describeErrors(operation: OperationObject, route: Route): void {
 
   if (route.access?.kind === 'public') delete operation.security;
   else operation.security = [{ bearer: [] }];
+  // Any one of these permissions of the caller's role in the active organization lets the call through.
+  if (route.access?.kind === 'permission') Object.assign(operation, { 'x-permissions': [...route.access.anyOf] });
   for (const status of [...statuses.keys()].sort((a, b) => a - b)) {
     const own = status === 503 ? OWN_UNAVAILABLE[route.operationId] : undefined;
     const existing = operation.responses[String(status)] as ResponseObject | undefined;
