@@ -3,7 +3,8 @@ import type { OpenAPIObject, OperationObject, ParameterObject, ResponseObject, S
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPI } from 'openapi-types';
 import { http, startApi } from '../../../test/harness';
-import { DESCRIBED_OPERATION_IDS } from './openapi';
+import { buildOpenApiDocument, DESCRIBED_OPERATION_IDS } from './openapi';
+import { RequestSchemas } from './openapi-requests';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 const ERROR_REF = { $ref: '#/components/schemas/ErrorResponse' };
@@ -87,6 +88,12 @@ describe('OpenAPI document (real PostgreSQL and Redis)', () => {
     expect(Object.keys(login.responses)).toEqual(['200', '400', '401', '413', '429', '503']);
     expect(login.security).toBeUndefined();
     expect(document.paths['/api/v1/me']!.get!.security).toEqual([{ bearer: [] }]);
+  });
+
+  it('describes every class-validator rule of every request DTO', () => {
+    const requests = new RequestSchemas();
+    buildOpenApiDocument(api, requests);
+    expect(requests.undescribed).toEqual([]);
   });
 
   it('names only routes that exist in its per-route error table', () => {

@@ -115,7 +115,7 @@ export function setupApiDocs(app: INestApplication, enabled: boolean): void {
  * enforces), success bodies from the return types the controllers declare (generated into
  * openapi-responses.json), and errors from each route's access rule and inputs.
  */
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+export function buildOpenApiDocument(app: INestApplication, requests = new RequestSchemas()): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -134,10 +134,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       if (operation?.operationId) operations.set(operation.operationId, operation);
     }
   }
-  const requests = new RequestSchemas();
   for (const route of routesOf(app)) {
     const operation = operations.get(route.operationId);
-    if (!operation) throw new Error(`OpenAPI: no operation ${route.operationId}`);
+    if (!operation) continue; // excluded from the document
     describeInputs(operation, route, requests);
     describeSuccess(operation, route.operationId);
     describeErrors(operation, route);
@@ -213,13 +212,13 @@ function describeInputs(operation: OperationObject, route: Route, requests: Requ
 function describeSuccess(operation: OperationObject, operationId: string): void {
   const routes = generated.routes as Record<string, Record<string, SchemaObject | ReferenceObject> | null | undefined>;
   const body = routes[operationId];
-  if (body === undefined) throw new Error(`OpenAPI: no response type for ${operationId}; run npm run openapi:responses`);
   const status = Object.keys(operation.responses).find((code) => code.startsWith('2'));
   if (!status) throw new Error(`OpenAPI: no success status for ${operationId}`);
   const response = operation.responses[status] as ResponseObject;
   response.description ||= SUCCESS_DESCRIPTIONS[status] ?? 'Success';
+  // A route newer than openapi-responses.json gets no body schema; its spec test says to regenerate.
   if (body) response.content = Object.fromEntries(Object.entries(body).map(([mediaType, schema]) => [mediaType, { schema }]));
-  else delete response.content;
+  else if (body === null) delete response.content;
 }
 
 function describeErrors(operation: OperationObject, route: Route): void {
