@@ -159,6 +159,14 @@ describe('schema-driven fuzzing (real PostgreSQL and Redis)', () => {
     return { rightRole, otherTenant };
   }
 
+  it('notices a change to a tenant\'s rows in its checksums (the fuzzer\'s isolation check works)', async () => {
+    const before = await tenantChecksums(admin);
+    await http(api).post(`/api/v1/assessments/${b.assessmentId}/requirements/MSM-1/comments`).set(as(b.owner)).send({ body: 'Checksum probe.' }).expect(201);
+    const after = await tenantChecksums(admin);
+    expect(changedFor(before, after, [b.owner.organizationId])).toContain(`${b.owner.organizationId} requirement_comments`);
+    expect(changedFor(before, after, [a.owner.organizationId])).toEqual([]);
+  });
+
   it(
     'answers every malformed request with a 4xx in the error shape, never 5xx, and leaves other tenants untouched',
     async () => {
