@@ -551,7 +551,7 @@ describe('evidence (real PostgreSQL)', () => {
       expect(operation?.tags).toEqual(['evidence']);
       expect(operation?.summary).toContain('409');
       expect(operation?.parameters?.filter((p) => p.in === 'path').map((p) => p.name)).toEqual(['id', 'evidenceId']);
-      expect(Object.keys(operation?.responses ?? {})).toEqual(['204']);
+      expect(Object.keys(operation?.responses ?? {}).filter((status) => status.startsWith('2'))).toEqual(['204']);
     });
 
     it('lets no two rows share a storage key, so removing one row can never take bytes another row needs', async () => {

@@ -16,6 +16,10 @@ export class AppConfig {
   get http() {
     return { host: this.env.HTTP_HOST, port: this.env.HTTP_PORT, bodyLimit: this.env.HTTP_BODY_LIMIT, uploadTimeoutMs: this.env.UPLOAD_TIMEOUT_MS };
   }
+  /** `/api/docs` (UI and JSON): `API_DOCS_ENABLED`, by default on outside production only. */
+  get apiDocsEnabled(): boolean {
+    return this.env.API_DOCS_ENABLED === undefined ? !this.isProduction : this.env.API_DOCS_ENABLED === 'true';
+  }
   get database() {
     return {
       url: this.env.DATABASE_URL,

@@ -39,6 +39,11 @@ export class EnvironmentVariables {
   @Max(65535)
   HTTP_PORT = 3000;
 
+  /** Serve the OpenAPI document and its UI at `/api/docs`; unset: on, except in production. */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'API_DOCS_ENABLED must be true or false' })
+  API_DOCS_ENABLED?: 'true' | 'false';
+
   /** Largest accepted JSON body, in bytes-with-unit as understood by body-parser (e.g. `1mb`). */
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'HTTP_BODY_LIMIT must look like 100kb or 1mb' })
   HTTP_BODY_LIMIT = '1mb';

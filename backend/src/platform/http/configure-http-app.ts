@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -10,6 +9,7 @@ import { AppConfig } from '../config/app-config';
 import { createValidationPipe } from '../errors/validation';
 import { noStore } from './no-store.middleware';
 import { refuseUnsafeInput } from './request-input.middleware';
+import { setupApiDocs } from './openapi';
 
 export const API_PREFIX = 'api/v1';
 
@@ -42,16 +42,7 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Beacon API')
-      .setDescription('Child-safety compliance self-assessment: frameworks, assessments, scores, reports.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  setupApiDocs(app, config.apiDocsEnabled);
 
   const webRoot = config.webRoot ? resolve(config.webRoot) : undefined;
   if (webRoot && existsSync(join(webRoot, 'index.html'))) serveWebApp(app, webRoot);
