@@ -19,13 +19,14 @@ import generated from './openapi-responses.json';
 
 export const API_DOCS_PATH = 'api/docs';
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
+type ErrorStatus = 400 | 401 | 403 | 404 | 408 | 409 | 413 | 415 | 422 | 429 | 503;
 
 const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
   400: 'Invalid request: `VALIDATION_FAILED` with each field and its reasons in `details` (`[{ field, reasons }]`), or `MALFORMED_JSON`.',
   401: 'Not signed in, or the access token is invalid, expired or revoked.',
   403: 'The role in the active organization does not allow this.',
   404: 'No such resource in the active organization (also the answer for another organization’s ids).',
+  408: 'The upload did not arrive in full within `UPLOAD_TIMEOUT_MS` (`REQUEST_TIMEOUT`); the connection is closed.',
   409: 'The current state forbids it.',
   413: 'The body is larger than the accepted limit (`PAYLOAD_TOO_LARGE`).',
   415: 'The file type is not accepted.',
@@ -45,10 +46,13 @@ const ROUTE_ERRORS: Record<string, Partial<Record<ErrorStatus, string>>> = {
   AuthController_refresh: { 401: 'No valid refresh cookie (`INVALID_REFRESH_TOKEN`).' },
   AuthController_switchOrganization: { 404: 'Not a member of that organization (`NOT_A_MEMBER`).' },
   AuthController_changePassword: { 429: ERROR_DESCRIPTIONS[429] },
-  OrganizationsController_accept: {
-    401: 'The password is not right.',
-    409: 'Already a member of this organization (`ALREADY_MEMBER`).',
+  OrganizationsController_acceptWithNewAccount: {
+    409: 'The address already has an account (`EMAIL_TAKEN`): sign in as it and accept with POST /me/invitations/{token}/accept.',
     429: ERROR_DESCRIPTIONS[429],
+  },
+  OrganizationsController_acceptAsSignedIn: {
+    403: 'The invitation is addressed to another account (`INVITATION_FOR_ANOTHER_ACCOUNT`).',
+    409: 'Already a member of this organization (`ALREADY_MEMBER`).',
   },
   OrganizationsController_changeRole: { 409: 'The organization would lose its last owner (`LAST_OWNER`).' },
   OrganizationsController_remove: { 409: 'The organization would lose its last owner (`LAST_OWNER`).' },
@@ -69,13 +73,14 @@ const ROUTE_ERRORS: Record<string, Partial<Record<ErrorStatus, string>>> = {
     409: 'The assessment is submitted (`ALREADY_SUBMITTED`).',
     413: 'The file is over the size limit or the organization’s quota.',
     415: 'The content is not one of the accepted types (recognised from the bytes).',
+    408: ERROR_DESCRIPTIONS[408],
   },
   EvidenceController_addLink: { 409: 'The assessment is submitted (`ALREADY_SUBMITTED`).' },
   EvidenceController_remove: { 409: 'The assessment is submitted (`ALREADY_SUBMITTED`).' },
   ScoringController_score: { 409: 'A draft never submitted has no score (`NOT_SUBMITTED`): use preview-score.' },
   AssessmentReportsController_request: { 409: 'The latest submission is not scored yet, or there is none.' },
   ReportsController_file: { 409: 'The report is not ready yet.' },
-  ReportsController_verifyUpload: { 413: 'The file is larger than a report may be.', 429: ERROR_DESCRIPTIONS[429] },
+  ReportsController_verifyUpload: { 408: ERROR_DESCRIPTIONS[408], 413: 'The file is larger than a report may be.', 429: ERROR_DESCRIPTIONS[429] },
 };
 
 /** Routes whose 503 answer is not the error shape. */
