@@ -14,7 +14,8 @@ export async function startStack(port, extraEnv = {}) {
     HTTP_PORT: String(port),
     DATABASE_URL: `postgres://beacon_app@127.0.0.1:5432/${database}`,
     DATABASE_OWNER_URL: `postgres://beacon_owner@127.0.0.1:5432/${database}`,
-    QUEUE_PREFIX: `beacon-bench-${port}`,
+    // A prefix per run: queues and rate-limit counters of an earlier run never leak into this one.
+    QUEUE_PREFIX: `beacon-bench-${port}-${Date.now().toString(36)}`,
     LOG_LEVEL: 'warn',
     ...extraEnv,
   };

@@ -33,6 +33,29 @@ function counts(framework: FrameworkDefinition): FrameworkVersionSummary['counts
   };
 }
 
+/** Frameworks with their versions, newest first, each with its counts. */
+function summarize(versions: CachedFrameworkVersion[]): FrameworkSummaryResponse[] {
+  const bySlug = new Map<string, CachedFrameworkVersion[]>();
+  for (const v of versions) bySlug.set(v.slug, [...(bySlug.get(v.slug) ?? []), v]);
+  return [...bySlug.values()].map((list) => {
+    const sorted = [...list].sort((a, b) => compareSemver(b.version, a.version));
+    const latest = sorted[0]!.document;
+    return {
+      slug: latest.slug,
+      title: latest.title,
+      description: latest.description,
+      publisher: latest.publisher,
+      versions: sorted.map((v) => ({
+        version: v.version,
+        publishedOn: v.publishedOn,
+        contentHash: v.contentHash,
+        importedAt: v.importedAt.toISOString(),
+        counts: counts(v.document),
+      })),
+    };
+  });
+}
+
 /**
  * Read side of the framework catalogue (public: frameworks are published reference data). Its
  * routes take no request transaction; versions are immutable, so each document is read and parsed
@@ -45,28 +68,22 @@ export class CatalogService {
     private readonly frameworks: FrameworkCache,
   ) {}
 
+  /**
+   * Answers built from immutable versions, kept by the ids (and options) they were built from, so
+   * a public burst costs one small query per request, not a rebuild: a newly imported version
+   * changes the ids, hence the key. Shared answers are never mutated (serialised as they are).
+   */
+  private readonly built = new Map<string, unknown>();
+
+  private build<T>(key: string, compute: () => T): T {
+    if (!this.built.has(key)) this.built.set(key, compute());
+    return this.built.get(key) as T;
+  }
+
   async listFrameworks(): Promise<FrameworkSummaryResponse[]> {
     const ids = await this.dataSource.getRepository(FrameworkVersionEntity).find({ select: { id: true }, order: { slug: 'ASC' } });
     const versions = await Promise.all(ids.map(({ id }) => this.frameworks.get(this.dataSource.manager, id)));
-    const bySlug = new Map<string, CachedFrameworkVersion[]>();
-    for (const v of versions) bySlug.set(v.slug, [...(bySlug.get(v.slug) ?? []), v]);
-    return [...bySlug.values()].map((list) => {
-      const sorted = [...list].sort((a, b) => compareSemver(b.version, a.version));
-      const latest = sorted[0]!.document;
-      return {
-        slug: latest.slug,
-        title: latest.title,
-        description: latest.description,
-        publisher: latest.publisher,
-        versions: sorted.map((v) => ({
-          version: v.version,
-          publishedOn: v.publishedOn,
-          contentHash: v.contentHash,
-          importedAt: v.importedAt.toISOString(),
-          counts: counts(v.document),
-        })),
-      };
-    });
+    return this.build(`list:${ids.map((v) => v.id).join(',')}`, () => summarize(versions));
   }
 
   async getVersion(slug: string, version: string): Promise<FrameworkVersionResponse> {
@@ -82,48 +99,63 @@ export class CatalogService {
 
   async diff(slug: string, version: string, other: string): Promise<FrameworkDiffResponse> {
     const [from, to] = await Promise.all([this.findVersion(slug, version), this.findVersion(slug, other)]);
-    return { slug, from: version, to: other, ...diffFrameworks(from.document, to.document) };
+    return this.build(`diff:${from.id}:${to.id}`, () => ({ slug, from: version, to: other, ...diffFrameworks(from.document, to.document) }));
   }
 
   async oscalCatalog(slug: string, version: string, locale: Locale): Promise<Record<string, unknown>> {
     const entity = await this.findVersion(slug, version);
-    return toOscalCatalog(entity.document, { contentHash: entity.contentHash, importedAt: entity.importedAt }, locale);
+    return this.build(`oscal:${entity.id}:${locale}`, () =>
+      toOscalCatalog(entity.document, { contentHash: entity.contentHash, importedAt: entity.importedAt }, locale),
+    );
   }
 
   async mappings(from?: string, to?: string): Promise<MappingResponse[]> {
     const sets = await this.mappingSets(from, to);
-    return sets.flatMap((set) =>
-      set.document.mappings.map((m) => ({
-        mappingSet: { slug: set.slug, version: set.version },
-        source: { framework: set.document.source.framework, version: set.document.source.version, requirement: m.source },
-        target: { framework: set.document.target.framework, version: set.document.target.version, requirement: m.target },
-        relationship: m.relationship,
-        strength: m.strength,
-        rationale: m.rationale,
-      })),
+    return this.build(`mappings:${sets.map((set) => set.id).join(',')}`, () =>
+      sets.flatMap((set) =>
+        set.document.mappings.map((m) => ({
+          mappingSet: { slug: set.slug, version: set.version },
+          source: { framework: set.document.source.framework, version: set.document.source.version, requirement: m.source },
+          target: { framework: set.document.target.framework, version: set.document.target.version, requirement: m.target },
+          relationship: m.relationship,
+          strength: m.strength,
+          rationale: m.rationale,
+        })),
+      ),
     );
   }
 
   async oscalMappings(locale: Locale, from?: string, to?: string): Promise<Record<string, unknown>> {
     const sets = await this.mappingSets(from, to);
     const title = locale === 'fr' ? 'Correspondances entre référentiels de Beacon' : 'Beacon framework crosswalks';
-    return toOscalMappingCollection(
-      sets.map((s) => ({ set: s.document, contentHash: s.contentHash, importedAt: s.importedAt })),
-      locale,
-      title,
+    return this.build(`oscal-mappings:${sets.map((set) => set.id).join(',')}:${locale}`, () =>
+      toOscalMappingCollection(
+        sets.map((set) => ({ set: set.document, contentHash: set.contentHash, importedAt: set.importedAt })),
+        locale,
+        title,
+      ),
     );
   }
 
+  /** The mapping sets from/to the given frameworks: their ids by one small query, each document read once per process. */
   private async mappingSets(from?: string, to?: string): Promise<MappingSetEntity[]> {
     const query = this.dataSource
       .getRepository(MappingSetEntity)
       .createQueryBuilder('set')
+      .select('set.id', 'id')
       .innerJoin(FrameworkVersionEntity, 'source', 'source.id = set.source_version_id')
       .innerJoin(FrameworkVersionEntity, 'target', 'target.id = set.target_version_id')
       .orderBy('set.slug', 'ASC');
     if (from) query.andWhere('source.slug = :from', { from });
     if (to) query.andWhere('target.slug = :to', { to });
-    return query.getMany();
+    const ids = await query.getRawMany<{ id: string }>();
+    return Promise.all(
+      ids.map(({ id }) => {
+        const loaded = this.build(`mapping-set:${id}`, () => this.dataSource.getRepository(MappingSetEntity).findOneByOrFail({ id }));
+        loaded.catch(() => this.built.delete(`mapping-set:${id}`));
+        return loaded;
+      }),
+    );
   }
 
   private async findVersion(slug: string, version: string): Promise<CachedFrameworkVersion> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Algorithm, hash, verify } from '@node-rs/argon2';
 import { checkPassword, parseCommonPasswords } from '@beacon/domain';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { IdentityException, IDENTITY_ERRORS } from './identity.exception';
 
@@ -14,8 +15,33 @@ function loadCommonPasswords(): Set<string> {
   return parseCommonPasswords(readFileSync(join(__dirname, 'data', 'common-passwords.txt'), 'utf8'));
 }
 
+/**
+ * At most `size` tasks at once; the others wait their turn in order. Hashing a password keeps a
+ * core busy for tens of milliseconds on the thread pool, so a burst of sign-ins would otherwise
+ * take every core from the event loop (and /health, and every other request, with it).
+ */
+export class Slots {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly size: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running += 1;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
+    }
+  }
+}
+
 @Injectable()
 export class Passwords {
+  /** Hashing leaves one core to the event loop. */
+  private readonly hashing = new Slots(Math.max(1, availableParallelism() - 1));
   private readonly common = loadCommonPasswords();
   /** Verified against when the account does not exist, so both answers take the same time. */
   private readonly decoy = hash('decoy password that matches nothing', ARGON2_OPTIONS);
@@ -31,12 +57,13 @@ export class Passwords {
   }
 
   hash(password: string): Promise<string> {
-    return hash(password, ARGON2_OPTIONS);
+    return this.hashing.run(() => hash(password, ARGON2_OPTIONS));
   }
 
   async verify(passwordHash: string | null, password: string): Promise<boolean> {
+    const stored = passwordHash ?? (await this.decoy);
     try {
-      return await verify(passwordHash ?? (await this.decoy), password);
+      return await this.hashing.run(() => verify(stored, password));
     } catch {
       return false;
     }
