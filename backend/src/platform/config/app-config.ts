@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { EnvironmentVariables } from './environment';
+import { EnvironmentVariables, type ServiceSecrets, serviceSecrets } from './environment';
 
-/** Typed, validated configuration for the whole application. */
+/** Typed, validated configuration for the whole application (the API and the worker). */
 @Injectable()
 export class AppConfig {
-  constructor(private readonly env: EnvironmentVariables) {}
+  private readonly secrets: ServiceSecrets;
+
+  /** Throws `EnvironmentError` when a secret is missing, so the process stops at boot. */
+  constructor(private readonly env: EnvironmentVariables) {
+    this.secrets = serviceSecrets(env);
+  }
 
   get isProduction(): boolean {
     return this.env.NODE_ENV === 'production';
@@ -27,8 +32,7 @@ export class AppConfig {
   }
   get jwt() {
     return {
-      // Development and tests only: production refuses to start without JWT_SECRET.
-      secret: this.env.JWT_SECRET ?? 'development-only-secret-never-used-in-production',
+      secret: this.secrets.jwtSecret,
       issuer: this.env.JWT_ISSUER,
       audience: this.env.JWT_AUDIENCE,
       ttlSeconds: this.env.ACCESS_TOKEN_TTL_SECONDS,
@@ -66,7 +70,7 @@ export class AppConfig {
   }
   get reports() {
     return {
-      signingKey: this.env.REPORT_SIGNING_KEY,
+      signingKey: this.secrets.reportSigningKey,
       verifyKeys: this.env.REPORT_VERIFY_KEYS,
       verifyMaxBytes: this.env.REPORT_VERIFY_MAX_BYTES,
       renderDelayMs: this.env.REPORT_RENDER_DELAY_MS,
