@@ -1,9 +1,10 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { HealthResponse, ReadinessResponse, StatusProbeResponse, SystemStatusResponse } from '@beacon/contracts';
 import type { Response } from 'express';
 import { HealthService } from './health.service';
 import { Public, RequirePermission } from '../../platform/auth/auth.decorators';
+import { OwnTransaction } from '../../platform/tenancy/tenant-transaction.interceptor';
 
 @ApiTags('health')
 @Public()
@@ -26,10 +27,18 @@ export class HealthController {
     return result;
   }
 
+  /**
+   * Public, and reads the bearer token only when one is sent: operators also see which hosts and
+   * workers answer. No request transaction: the service runs one short statement at a time.
+   */
   @Get('status')
-  @ApiOperation({ summary: 'State of the API, database, Redis and workers, for the status page.' })
-  status(): Promise<SystemStatusResponse> {
-    return this.health.systemStatus();
+  @OwnTransaction()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'State of the API, database, Redis and workers, for the status page; worker ids and host names only for operators (queues:monitor).',
+  })
+  status(@Headers('authorization') authorization?: string): Promise<SystemStatusResponse> {
+    return this.health.systemStatus(/^Bearer (\S+)$/.exec(authorization ?? '')?.[1]);
   }
 
   /** Not public: each probe writes rows and enqueues a job per queue, so only operators may send one. */

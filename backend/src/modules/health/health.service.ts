@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReadinessResponse, StatusProbeResponse, SystemStatusResponse, WorkerStatus } from '@beacon/contracts';
+import { hasPermission, type Role } from '@beacon/domain';
 import { DataSource } from 'typeorm';
+import { type AccessTokenClaims, verifyAccessToken } from '../../platform/auth/jwt';
 import { AppConfig } from '../../platform/config/app-config';
 import { currentCorrelationId } from '../../platform/logging/request-context';
 import { OutboxService } from '../../platform/outbox/outbox.service';
@@ -29,14 +31,21 @@ export class HealthService {
     return { status: database && redis ? 'ready' : 'not-ready', checks };
   }
 
-  async systemStatus(): Promise<SystemStatusResponse> {
-    const [{ checks }, workers] = await Promise.all([this.readiness(), this.workers().catch(() => [])]);
+  /**
+   * The status page's answer. Worker ids and host names are for operators only (`queues:monitor`,
+   * checked against the current database state, as the guard does); any other caller, or a token
+   * that is not valid, gets the rest. One statement at a time on a pooled connection, never a
+   * transaction: the workers' read doubles as the database check.
+   */
+  async systemStatus(accessToken?: string): Promise<SystemStatusResponse> {
+    const operator = accessToken !== undefined && (await this.isOperator(accessToken).catch(() => false));
+    const [workers, redis] = await Promise.all([this.workers(operator).catch(() => null), this.producer.ping()]);
     return {
       api: 'up',
-      database: checks.database,
-      redis: checks.redis,
-      worker: workers.some((w) => w.healthy) ? 'up' : 'down',
-      workers,
+      database: workers ? 'up' : 'down',
+      redis: redis ? 'up' : 'down',
+      worker: workers?.some((w) => w.healthy) ? 'up' : 'down',
+      workers: workers ?? [],
       version: VERSION,
       checkedAt: new Date().toISOString(),
     };
@@ -86,7 +95,24 @@ export class HealthService {
     };
   }
 
-  private async workers(): Promise<WorkerStatus[]> {
+  /** Whether the token is valid and its user, as the database has them now, may monitor the queues. */
+  private async isOperator(accessToken: string): Promise<boolean> {
+    let claims: AccessTokenClaims;
+    try {
+      claims = verifyAccessToken(accessToken, this.config.jwt);
+    } catch {
+      return false;
+    }
+    if (!claims.org) return false;
+    // The guard's own caller check (`app_begin_request` sets the scope row-level security reads), as one statement.
+    const [caller] = await this.dataSource.query<{ session_version: number; disabled_at: Date | null; role: Role | null }[]>(
+      `SELECT session_version, disabled_at, role FROM app_begin_request($1, $2)`,
+      [claims.sub, claims.org],
+    );
+    return !!caller?.role && !caller.disabled_at && caller.session_version === claims.ver && hasPermission(caller.role, 'queues:monitor');
+  }
+
+  private async workers(withIdentity: boolean): Promise<WorkerStatus[]> {
     const staleAfterMs = this.config.worker.heartbeatIntervalMs * 3;
     const rows = await this.dataSource
       .getRepository(WorkerHeartbeatEntity)
@@ -96,8 +122,7 @@ export class HealthService {
       .getMany();
     const now = Date.now();
     return rows.map((w) => ({
-      workerId: w.workerId,
-      hostname: w.hostname,
+      ...(withIdentity ? { workerId: w.workerId, hostname: w.hostname } : {}),
       queues: w.queues,
       startedAt: w.startedAt.toISOString(),
       lastSeenAt: w.lastSeenAt.toISOString(),
