@@ -101,7 +101,9 @@ describe('StatusPage', () => {
     backend.expectOne(STATUS_URL).flush(anonymousSystemStatus());
     await fixture.whenStable();
 
-    const headers = [...element().querySelectorAll('[data-testid="workers"] th')].map((th) => th.textContent?.trim());
+    const headers = [...element().querySelectorAll('[data-testid="workers"] th')].map((th) =>
+      th.textContent?.trim(),
+    );
     expect(headers).toEqual(['Queues', 'Last seen', 'State']);
     const rows = element().querySelectorAll('[data-testid="worker-row"]');
     expect(rows).toHaveLength(1);
