@@ -2,10 +2,13 @@
 // `npm start`: makes sure PostgreSQL and Redis run, creates the database and roles, migrates,
 // seeds, builds, then runs the API (which also serves the web app) and the worker on one origin.
 // Ctrl-C stops everything it started. Settings come from the environment or `.env`, with the
-// development defaults of `.env.example`.
+// development defaults of `.env.example`. Outside production, a JWT secret and a report-signing key
+// that are not configured are generated once for this installation and kept in `.beacon/` (owner
+// only, git-ignored); the API and the worker read them from there (`*_FILE`).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensurePostgres, ensureRedis, waitUntil } from './services.mjs';
 
@@ -47,6 +50,17 @@ function fail(message) {
   process.exit(1);
 }
 
+/** This installation's own secrets, for those the environment does not configure (never printed). */
+function provideInstallationSecrets() {
+  const require = createRequire(import.meta.url);
+  const { ensureInstallationSecrets } = require(join(root, 'dist/backend/backend/src/platform/config/installation-secrets.js'));
+  for (const secret of ensureInstallationSecrets(join(root, '.beacon'), process.env)) {
+    env[`${secret.variable}_FILE`] = secret.path;
+    const where = relative(root, secret.path);
+    log(secret.generated ? `${secret.variable}: generated for this installation into ${where} (readable by you only).` : `${secret.variable}: read from ${where}.`);
+  }
+}
+
 function run(command, args, what) {
   log(what);
   const result = spawnSync(command, args, { stdio: 'inherit', env });
@@ -59,6 +73,7 @@ await ensureRedis(process.env.REDIS_URL, log, fail);
 
 const nx = join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
 run(process.execPath, [nx, 'run-many', '-t', 'build', '-p', 'backend', 'frontend', '--outputStyle=static'], 'Building backend and web app…');
+if (!production) provideInstallationSecrets();
 const cli = join(root, 'dist/backend/backend/src/database/cli.js');
 if (reset) run(process.execPath, [cli, 'drop'], 'Dropping the database (--reset)…');
 run(process.execPath, [cli, 'provision'], 'Creating the database and roles when missing…');

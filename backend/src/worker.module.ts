@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { HealthJobsModule } from './modules/health/health-jobs.module';
 import { ScoringJobsModule } from './modules/scoring/scoring-jobs.module';
 import { ReportsJobsModule } from './modules/reports/reports-jobs.module';
+import { AuthModule } from './platform/auth/auth.module';
 import { OutboxOutcome } from './platform/outbox/outbox-outcome';
 import { OutboxRelay } from './platform/outbox/outbox-relay';
 import { PlatformModule } from './platform/platform.module';
@@ -11,7 +12,7 @@ import { WorkerRuntime } from './platform/queue/worker-runtime';
 
 /** The background worker: the same contexts' job handlers, the queue workers and the outbox relay. */
 @Module({
-  imports: [PlatformModule, DiscoveryModule, HealthJobsModule, ScoringJobsModule, ReportsJobsModule],
+  imports: [PlatformModule, AuthModule, DiscoveryModule, HealthJobsModule, ScoringJobsModule, ReportsJobsModule],
   providers: [JobHandlerRegistry, WorkerRuntime, OutboxRelay, OutboxOutcome],
 })
 export class WorkerModule {}

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { createDataSource } from '../src/database/data-source';
 import { provisionDatabase } from '../src/database/provision';
+import { generateSecret } from '../src/platform/config/installation-secrets';
 import { ADMIN_URL, databaseUrl } from './test-env';
 
 /**
  * One fresh database per test run, built by the production provisioning code and the
- * migrations, and one BullMQ key prefix per run. Test workers inherit these variables.
+ * migrations, one BullMQ key prefix and one pair of secrets (JWT, report signing) per run: there is
+ * no built-in secret. Test workers inherit these variables.
  */
 export default async function globalSetup(): Promise<void> {
   const runId = `${Date.now().toString(36)}_${process.pid}`;
@@ -29,5 +31,7 @@ export default async function globalSetup(): Promise<void> {
     OUTBOX_POLL_INTERVAL_MS: '200',
     WORKER_HEARTBEAT_INTERVAL_MS: '1000',
     BEACON_TEST_DATABASE: database,
+    JWT_SECRET: generateSecret('JWT_SECRET'),
+    REPORT_SIGNING_KEY: generateSecret('REPORT_SIGNING_KEY'),
   });
 }

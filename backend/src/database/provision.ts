@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { APP_ROLE_GRANTS } from './grants';
 
 export interface ProvisionSettings {
   /** A superuser connection (e.g. `postgres://postgres@127.0.0.1:5432/postgres`). */
@@ -45,9 +46,10 @@ async function ensureRole(client: Client, role: string, password: string, extra:
 }
 
 /**
- * Creates, when missing, the two roles and the database, and grants the application role plain
- * data access to whatever the owner creates. The application role owns nothing and never bypasses
- * row-level security; the owner runs migrations. Idempotent.
+ * Creates, when missing, the two roles and the database. Tables the owner creates later give the
+ * application role plain data access by default (migrations revoke what a table must not allow);
+ * tables that exist get exactly the privileges of `APP_ROLE_GRANTS`. The application role owns
+ * nothing and never bypasses row-level security; the owner runs migrations. Idempotent.
  */
 export async function provisionDatabase(settings: ProvisionSettings): Promise<void> {
   const app = parts(settings.appUrl);
@@ -74,10 +76,37 @@ export async function provisionDatabase(settings: ProvisionSettings): Promise<vo
       `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner.user} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${app.user}`,
     );
     await admin.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${owner.user} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${app.user}`);
-    // Tables created before this grant existed (re-provisioning an older database).
-    await admin.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app.user}`);
     await admin.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app.user}`);
+    await applyTableGrants(admin, app.user);
   });
+}
+
+/**
+ * Gives the application role exactly the privileges `APP_ROLE_GRANTS` declares on every existing
+ * table (none before the first migration), revoking anything else, in one transaction. Provisioning
+ * runs at every start, after earlier migrations: it must never hand back what a migration revoked
+ * (UPDATE on the audit log…), so it grants table by table from the declaration, never in bulk. A
+ * table missing from the declaration stops it.
+ */
+async function applyTableGrants(admin: Client, role: string): Promise<void> {
+  const { rows } = await admin.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+  const undeclared = rows.map((t) => t.name).filter((name) => !Object.hasOwn(APP_ROLE_GRANTS, name));
+  if (undeclared.length > 0) {
+    throw new Error(`No grants are declared for table ${undeclared.join(', ')}: add it to APP_ROLE_GRANTS (backend/src/database/grants.ts)`);
+  }
+  await admin.query('BEGIN');
+  try {
+    for (const { name } of rows) {
+      const table = `public.${admin.escapeIdentifier(name)}`;
+      const privileges: readonly string[] = APP_ROLE_GRANTS[name as keyof typeof APP_ROLE_GRANTS];
+      await admin.query(`REVOKE ALL ON TABLE ${table} FROM ${role}`);
+      if (privileges.length > 0) await admin.query(`GRANT ${privileges.join(', ')} ON TABLE ${table} TO ${role}`);
+    }
+    await admin.query('COMMIT');
+  } catch (error) {
+    await admin.query('ROLLBACK');
+    throw error;
+  }
 }
 
 /** Drops a database, disconnecting its sessions (test runs clean up after themselves). */

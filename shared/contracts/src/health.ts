@@ -10,8 +10,10 @@ export interface ReadinessResponse {
 }
 
 export interface WorkerStatus {
-  workerId: string;
-  hostname: string;
+  /** Operators only (`queues:monitor`): absent for everyone else. */
+  workerId?: string;
+  /** Operators only (`queues:monitor`): absent for everyone else. */
+  hostname?: string;
   queues: string[];
   startedAt: string;
   lastSeenAt: string;

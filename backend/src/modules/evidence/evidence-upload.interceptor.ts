@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { RequestAdmission } from '../../platform/auth/request-admission';
 import { AppConfig } from '../../platform/config/app-config';
 import { SingleFileUploadInterceptor, type SingleFileRequest } from '../../platform/http/single-file-upload.interceptor';
@@ -10,7 +10,7 @@ export type UploadRequest = SingleFileRequest;
 /** An evidence file in the `file` part (with `requirementKey`), received before the request takes a connection. */
 @Injectable()
 export class EvidenceUploadInterceptor extends SingleFileUploadInterceptor {
-  constructor(@Inject(EvidenceSettings) settings: EvidenceSettings, config: AppConfig, @Optional() admission?: RequestAdmission) {
+  constructor(@Inject(EvidenceSettings) settings: EvidenceSettings, config: AppConfig, admission: RequestAdmission) {
     super(
       {
         field: 'file',

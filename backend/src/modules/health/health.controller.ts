@@ -1,15 +1,19 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { HealthResponse, ReadinessResponse, StatusProbeResponse, SystemStatusResponse } from '@beacon/contracts';
 import type { Response } from 'express';
 import { HealthService } from './health.service';
 import { Public, RequirePermission } from '../../platform/auth/auth.decorators';
+import { RequestAdmission } from '../../platform/auth/request-admission';
 
 @ApiTags('health')
 @Public()
 @Controller()
 export class HealthController {
-  constructor(private readonly health: HealthService) {}
+  constructor(
+    private readonly health: HealthService,
+    private readonly admission: RequestAdmission,
+  ) {}
 
   @Get('health')
   @ApiOperation({ summary: 'Liveness: the API process answers.' })
@@ -26,10 +30,19 @@ export class HealthController {
     return result;
   }
 
+  /**
+   * Public, and reads the bearer token only when one is sent: operators also see which hosts and
+   * workers answer. No request transaction: the service runs one short statement at a time.
+   */
   @Get('status')
-  @ApiOperation({ summary: 'State of the API, database, Redis and workers, for the status page.' })
-  status(): Promise<SystemStatusResponse> {
-    return this.health.systemStatus();
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'State of the API, database, Redis and workers, for the status page; worker ids and host names only for operators (queues:monitor).',
+  })
+  async status(@Headers('authorization') authorization?: string): Promise<SystemStatusResponse> {
+    const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+    const operator = token !== undefined && (await this.admission.allows(token, 'queues:monitor').catch(() => false));
+    return this.health.systemStatus(operator);
   }
 
   /** Not public: each probe writes rows and enqueues a job per queue, so only operators may send one. */

@@ -31,14 +31,19 @@ export class HealthService {
     return { status: database && redis ? 'ready' : 'not-ready', checks };
   }
 
-  async systemStatus(): Promise<SystemStatusResponse> {
-    const [{ checks }, workers] = await Promise.all([this.readiness(), this.workers().catch(() => [])]);
+  /**
+   * The status page's answer; worker ids and host names for operators only (the controller checks
+   * the caller). One statement at a time on a pooled connection, never a transaction: the workers'
+   * read doubles as the database check.
+   */
+  async systemStatus(operator: boolean): Promise<SystemStatusResponse> {
+    const [workers, redis] = await Promise.all([this.workers(operator).catch(() => null), this.producer.ping()]);
     return {
       api: 'up',
-      database: checks.database,
-      redis: checks.redis,
-      worker: workers.some((w) => w.healthy) ? 'up' : 'down',
-      workers,
+      database: workers ? 'up' : 'down',
+      redis: redis ? 'up' : 'down',
+      worker: workers?.some((w) => w.healthy) ? 'up' : 'down',
+      workers: workers ?? [],
       version: VERSION,
       checkedAt: new Date().toISOString(),
     };
@@ -86,7 +91,7 @@ export class HealthService {
     };
   }
 
-  private async workers(): Promise<WorkerStatus[]> {
+  private async workers(withIdentity: boolean): Promise<WorkerStatus[]> {
     const staleAfterMs = this.config.worker.heartbeatIntervalMs * 3;
     const rows = await this.dataSource
       .getRepository(WorkerHeartbeatEntity)
@@ -96,8 +101,7 @@ export class HealthService {
       .getMany();
     const now = Date.now();
     return rows.map((w) => ({
-      workerId: w.workerId,
-      hostname: w.hostname,
+      ...(withIdentity ? { workerId: w.workerId, hostname: w.hostname } : {}),
       queues: w.queues,
       startedAt: w.startedAt.toISOString(),
       lastSeenAt: w.lastSeenAt.toISOString(),

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { addMember, refreshCookieOf, type Session, signUp, STRONG_PASSWORD, uniqueEmail } from '../../../test/identity-fixtures';
 import { adminDataSource, freePort, http, PrivateRedis, startApi, waitFor } from '../../../test/harness';
 import { createDataSource } from '../../database/data-source';
-import { loadEnvironment } from '../../platform/config/environment';
+import { loadEnvironment, serviceSecrets } from '../../platform/config/environment';
 import { ensurePlatformAdmin } from './platform-admin';
 
 const bearer = (s: Session) => `Bearer ${s.accessToken}`;
@@ -58,7 +58,7 @@ describe('identity (real PostgreSQL and Redis)', () => {
       const unsigned = `${b64(header)}.${b64(body)}`;
       return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
     };
-    const secret = () => env().JWT_SECRET ?? 'development-only-secret-never-used-in-production';
+    const secret = () => serviceSecrets(env()).jwtSecret;
 
     it('accepts the genuine token', async () => {
       await http(api).get('/api/v1/me').set('authorization', bearer(owner)).expect(200);

@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { RequestAdmission } from '../../platform/auth/request-admission';
 import { AppConfig } from '../../platform/config/app-config';
 import { SingleFileUploadInterceptor, type SingleFileRequest } from '../../platform/http/single-file-upload.interceptor';
@@ -9,7 +9,7 @@ export type ReportUploadRequest = SingleFileRequest;
 /** The report file of the public verification, in the `file` part; REPORT_VERIFY_MAX_BYTES at most. */
 @Injectable()
 export class ReportUploadInterceptor extends SingleFileUploadInterceptor {
-  constructor(config: AppConfig, @Optional() admission?: RequestAdmission) {
+  constructor(config: AppConfig, admission: RequestAdmission) {
     super(
       { field: 'file', maxBytes: config.reports.verifyMaxBytes, textFields: 2, expected: 'one file in the "file" part only', timeoutMs: config.http.uploadTimeoutMs },
       admission,

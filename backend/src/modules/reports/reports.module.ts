@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../../platform/config/app-config';
-import { JsonLogger } from '../../platform/logging/json-logger';
 import { RateLimitModule } from '../../platform/rate-limit/rate-limit.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { AssessmentReportsController } from './assessment-reports.controller';
@@ -12,27 +11,14 @@ import { ReportSigner } from './sealing/report-signer';
 
 /**
  * Reports: the API (ask, list, read, download, verify) and `ReportsService.enqueueDefaultReports`
- * for the scoring job. The signing key comes from configuration; without one (development and
- * tests only: production refuses to start) a public development key is used, with a warning.
+ * for the scoring job. The signing key comes from configuration (the process does not start without
+ * one: there is no built-in key).
  */
 @Module({
   imports: [CatalogModule, RateLimitModule],
   controllers: [AssessmentReportsController, ReportsController],
   providers: [
-    {
-      provide: ReportSigner,
-      inject: [AppConfig, JsonLogger],
-      useFactory: (config: AppConfig, logger: JsonLogger) => {
-        const signer = new ReportSigner(config.reports);
-        if (signer.usesDevelopmentKey) {
-          logger.event('warn', 'reports.development-signing-key', {
-            keyId: signer.keyId,
-            message: 'REPORT_SIGNING_KEY is not set: reports are signed with the public development key, which proves nothing.',
-          });
-        }
-        return signer;
-      },
-    },
+    { provide: ReportSigner, inject: [AppConfig], useFactory: (config: AppConfig) => new ReportSigner(config.reports) },
     ReportsService,
     ReportUploadInterceptor,
     ReportVerifyRateLimit,

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { COMMON_ERROR_CODES } from '@beacon/contracts';
-import { hasPermission, type OrganizationType, type Role } from '@beacon/domain';
+import { hasPermission, type OrganizationType, type Permission, type Role } from '@beacon/domain';
 import { AuditService } from '../../modules/audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { AppException } from '../errors/app.exception';
 import type { OpenTransaction } from '../tenancy/tenant-database';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import type { AuthenticatedRequest, RouteAccess } from './auth.decorators';
-import { InvalidTokenError, verifyAccessToken } from './jwt';
+import { type AccessTokenClaims, InvalidTokenError, verifyAccessToken } from './jwt';
 
 interface CallerRow {
   session_version: number;
@@ -40,32 +40,7 @@ export class RequestAdmission {
     const header = req.header('authorization') ?? '';
     const token = /^Bearer (\S+)$/.exec(header)?.[1];
     if (!token) throw unauthorized('Sign in to continue.');
-    let claims;
-    try {
-      claims = verifyAccessToken(token, this.config.jwt);
-    } catch (error) {
-      throw unauthorized(error instanceof InvalidTokenError ? 'The access token is not valid.' : 'Sign in to continue.');
-    }
-
-    const { transaction, result: rows } = await this.db.beginWith({ organizationId: claims.org, userId: claims.sub }, (manager) =>
-      manager.query<CallerRow[]>(`SELECT session_version, disabled_at, role, type, session_revoked FROM app_begin_request($1, $2, $3)`, [
-        claims.sub,
-        claims.org ?? null,
-        claims.sid,
-      ]),
-    );
-    let caller: CallerRow | undefined;
-    try {
-      caller = rows[0];
-      if (!caller || caller.disabled_at || caller.session_version !== claims.ver || caller.session_revoked) {
-        throw unauthorized('Your session has ended. Sign in again.');
-      }
-      if (!caller.role && claims.org) await transaction.setScope({ organizationId: null, userId: claims.sub });
-    } catch (error) {
-      await transaction.abandon();
-      throw error;
-    }
-
+    const { claims, caller, transaction } = await this.open(token);
     req.auth = {
       userId: claims.sub,
       sessionVersion: claims.ver,
@@ -90,6 +65,50 @@ export class RequestAdmission {
       });
     }
     return transaction;
+  }
+
+  /**
+   * Whether `token` is a valid access token whose user, as the database has them now, holds
+   * `permission` in the token's organization — for a public route that shows more to some callers
+   * (no audit event, no transaction left open).
+   */
+  async allows(token: string, permission: Permission): Promise<boolean> {
+    try {
+      const { caller, transaction } = await this.open(token);
+      await transaction.abandon();
+      return caller.role !== null && hasPermission(caller.role, permission);
+    } catch (error) {
+      if (error instanceof AppException) return false;
+      throw error;
+    }
+  }
+
+  /** Verifies the token and opens its transaction with the caller's current state; 401 when the session does not stand. */
+  private async open(token: string): Promise<{ claims: AccessTokenClaims; caller: CallerRow; transaction: OpenTransaction }> {
+    let claims: AccessTokenClaims;
+    try {
+      claims = verifyAccessToken(token, this.config.jwt);
+    } catch (error) {
+      throw unauthorized(error instanceof InvalidTokenError ? 'The access token is not valid.' : 'Sign in to continue.');
+    }
+    const { transaction, result: rows } = await this.db.beginWith({ organizationId: claims.org, userId: claims.sub }, (manager) =>
+      manager.query<CallerRow[]>(`SELECT session_version, disabled_at, role, type, session_revoked FROM app_begin_request($1, $2, $3)`, [
+        claims.sub,
+        claims.org ?? null,
+        claims.sid,
+      ]),
+    );
+    try {
+      const caller = rows[0];
+      if (!caller || caller.disabled_at || caller.session_version !== claims.ver || caller.session_revoked) {
+        throw unauthorized('Your session has ended. Sign in again.');
+      }
+      if (!caller.role && claims.org) await transaction.setScope({ organizationId: null, userId: claims.sub });
+      return { claims, caller, transaction };
+    } catch (error) {
+      await transaction.abandon();
+      throw error;
+    }
   }
 }
 

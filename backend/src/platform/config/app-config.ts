@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { EnvironmentVariables } from './environment';
+import { EnvironmentVariables, type ServiceSecrets, serviceSecrets } from './environment';
 import { parseTrustedProxies } from './trusted-proxies';
 
-/** Typed, validated configuration for the whole application. */
+/** Typed, validated configuration for the whole application (the API and the worker). */
 @Injectable()
 export class AppConfig {
-  constructor(private readonly env: EnvironmentVariables) {}
+  private readonly secrets: ServiceSecrets;
+
+  /** Throws `EnvironmentError` when a secret is missing, so the process stops at boot. */
+  constructor(private readonly env: EnvironmentVariables) {
+    this.secrets = serviceSecrets(env);
+  }
 
   get isProduction(): boolean {
     return this.env.NODE_ENV === 'production';
@@ -35,8 +40,7 @@ export class AppConfig {
   }
   get jwt() {
     return {
-      // Development and tests only: production refuses to start without JWT_SECRET.
-      secret: this.env.JWT_SECRET ?? 'development-only-secret-never-used-in-production',
+      secret: this.secrets.jwtSecret,
       issuer: this.env.JWT_ISSUER,
       audience: this.env.JWT_AUDIENCE,
       ttlSeconds: this.env.ACCESS_TOKEN_TTL_SECONDS,
@@ -84,7 +88,7 @@ export class AppConfig {
   }
   get reports() {
     return {
-      signingKey: this.env.REPORT_SIGNING_KEY,
+      signingKey: this.secrets.reportSigningKey,
       verifyKeys: this.env.REPORT_VERIFY_KEYS,
       verifyMaxBytes: this.env.REPORT_VERIFY_MAX_BYTES,
       verifyLimit: { perIp: this.env.REPORT_VERIFY_MAX_PER_IP, windowSeconds: this.env.REPORT_VERIFY_WINDOW_SECONDS },

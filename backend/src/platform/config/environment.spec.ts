@@ -1,5 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { EnvironmentError, parseEnvironment } from './environment';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EnvironmentError, parseEnvironment, serviceSecrets } from './environment';
 
 const valid = { DATABASE_URL: 'postgres://beacon_app@127.0.0.1:5432/beacon' };
 const signingKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
@@ -41,6 +44,39 @@ describe('parseEnvironment', () => {
     expect(() => parseEnvironment({ ...valid, REPORT_VERIFY_KEYS: 'bad key!' })).toThrow(/REPORT_VERIFY_KEYS/);
     expect(parseEnvironment({ ...valid, REPORT_RENDER_DELAY_MS: '5000' }).REPORT_RENDER_DELAY_MS).toBe(5000);
     expect(() => parseEnvironment({ ...production, REPORT_SIGNING_KEY: signingKey, REPORT_RENDER_DELAY_MS: '5000' })).toThrow(/REPORT_RENDER_DELAY_MS \(a test setting/);
+  });
+
+  it('refuses the placeholders of the example files as a JWT_SECRET', () => {
+    expect(() => parseEnvironment({ ...valid, JWT_SECRET: 'change-me-to-a-long-random-string-of-32-or-more' })).toThrow(/JWT_SECRET \(a placeholder/);
+    expect(() => parseEnvironment({ ...valid, JWT_SECRET: 'CHANGE_ME_TO_48_RANDOM_BYTES_IN_BASE64' })).toThrow(/JWT_SECRET \(a placeholder/);
+  });
+
+  it('reads JWT_SECRET_FILE and REPORT_SIGNING_KEY_FILE, and refuses one given both ways or unreadable', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beacon-env-'));
+    try {
+      writeFileSync(join(dir, 'jwt'), `${'s'.repeat(40)}\n`);
+      writeFileSync(join(dir, 'key'), signingKey);
+      const env = parseEnvironment({ ...valid, JWT_SECRET_FILE: join(dir, 'jwt'), REPORT_SIGNING_KEY_FILE: join(dir, 'key') });
+      expect(serviceSecrets(env)).toEqual({ jwtSecret: 's'.repeat(40), reportSigningKey: signingKey.trim() });
+      expect(() => parseEnvironment({ ...valid, JWT_SECRET: 'x'.repeat(32), JWT_SECRET_FILE: join(dir, 'jwt') })).toThrow(
+        /JWT_SECRET_FILE \(set JWT_SECRET or JWT_SECRET_FILE, not both\)/,
+      );
+      expect(() => parseEnvironment({ ...valid, REPORT_SIGNING_KEY_FILE: join(dir, 'missing') })).toThrow(/REPORT_SIGNING_KEY_FILE \(cannot read .*ENOENT/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('has no built-in secret: the API and the worker refuse to run without both, in every mode', () => {
+    let error: unknown;
+    try {
+      serviceSecrets(parseEnvironment({ ...valid, NODE_ENV: 'development' }));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvironmentError);
+    expect((error as EnvironmentError).problems.map((p) => p.variable)).toEqual(['JWT_SECRET', 'REPORT_SIGNING_KEY']);
+    expect(() => serviceSecrets(parseEnvironment({ ...valid, NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32) }))).toThrow(/REPORT_SIGNING_KEY \(not set/);
   });
 
   it('requires DATABASE_URL', () => {

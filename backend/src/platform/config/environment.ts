@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
@@ -149,11 +149,20 @@ export class EnvironmentVariables {
   @Min(1000)
   OUTBOX_REDELIVER_AFTER_MS = 600000;
 
-  /** HMAC key of the access tokens (HS256), at least 32 characters. Required in production. */
+  /**
+   * HMAC key of the access tokens (HS256), at least 32 characters. There is no built-in value: the
+   * API and the worker refuse to start without it, and `npm start` generates one per installation
+   * (outside production). Or give a file holding it in JWT_SECRET_FILE.
+   */
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
+
+  /** A file holding JWT_SECRET (e.g. a mounted Docker or Kubernetes secret); not with JWT_SECRET. */
+  @IsOptional()
+  @IsString()
+  JWT_SECRET_FILE?: string;
 
   /** `iss` of the access tokens, checked on every request. */
   @IsString()
@@ -261,12 +270,18 @@ export class EnvironmentVariables {
   WORKER_HEARTBEAT_INTERVAL_MS = 5000;
 
   /**
-   * Ed25519 private key that seals reports (PKCS#8, as PEM or as base64 of the DER bytes). Required
-   * in production; development and tests fall back to a fixed, public development key.
+   * Ed25519 private key that seals reports (PKCS#8, as PEM or as base64 of the DER bytes). There is
+   * no built-in key: the API and the worker refuse to start without one, and `npm start` generates
+   * one per installation (outside production). Or give a file holding it in REPORT_SIGNING_KEY_FILE.
    */
   @IsOptional()
   @IsString()
   REPORT_SIGNING_KEY?: string;
+
+  /** A file holding REPORT_SIGNING_KEY (e.g. a mounted secret); not with REPORT_SIGNING_KEY. */
+  @IsOptional()
+  @IsString()
+  REPORT_SIGNING_KEY_FILE?: string;
 
   /**
    * Public keys of earlier signing keys, so reports sealed before a key rotation still verify:
@@ -311,15 +326,44 @@ export class EnvironmentError extends Error {
   }
 }
 
+type Problem = EnvironmentError['problems'][number];
+
+/** Secrets that may instead be read from the file named by `<NAME>_FILE` (a mounted secret, `npm start`'s own). */
+const FILE_SECRETS = ['JWT_SECRET', 'REPORT_SIGNING_KEY'] as const;
+
+/** The placeholders of `.env.example` and `infra/k8s/secret.example.yaml`: public, so refused. */
+const PLACEHOLDER = /change[-_ ]?me/i;
+
+function readSecretFiles(present: Record<string, string>, problems: Problem[]): void {
+  for (const variable of FILE_SECRETS) {
+    const file = present[`${variable}_FILE`];
+    if (file === undefined) continue;
+    if (present[variable] !== undefined) {
+      problems.push({ variable: `${variable}_FILE`, reason: `set ${variable} or ${variable}_FILE, not both` });
+      continue;
+    }
+    try {
+      present[variable] = readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      problems.push({ variable: `${variable}_FILE`, reason: `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+    }
+  }
+}
+
 /** Validates a set of variables; throws `EnvironmentError` naming every bad variable. */
 export function parseEnvironment(source: Record<string, string | undefined>): EnvironmentVariables {
-  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const present = Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
+  const problems: Problem[] = [];
+  readSecretFiles(present, problems);
   const env = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
-  const problems = errors.map((e) => ({
-    variable: e.property,
-    reason: Object.values(e.constraints ?? {}).join(', ') || 'invalid',
-  }));
+  problems.push(
+    ...errors.map((e) => ({
+      variable: e.property,
+      reason: Object.values(e.constraints ?? {}).join(', ') || 'invalid',
+    })),
+  );
+  if (env.JWT_SECRET && PLACEHOLDER.test(env.JWT_SECRET)) problems.push({ variable: 'JWT_SECRET', reason: 'a placeholder from an example file, not a secret' });
   // Secrets have no defaults in production.
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push({ variable: 'JWT_SECRET', reason: 'required in production' });
   if (env.NODE_ENV === 'production' && !env.REPORT_SIGNING_KEY) problems.push({ variable: 'REPORT_SIGNING_KEY', reason: 'required in production' });
@@ -334,6 +378,25 @@ export function parseEnvironment(source: Record<string, string | undefined>): En
   }
   if (problems.length > 0) throw new EnvironmentError(problems);
   return env;
+}
+
+export interface ServiceSecrets {
+  jwtSecret: string;
+  reportSigningKey: string;
+}
+
+/**
+ * The secrets the API and the worker cannot run without, in every mode: Beacon has no built-in
+ * secret (a value written in the source is known to everyone). Outside production `npm start`
+ * generates them once per installation; the tests generate their own.
+ */
+export function serviceSecrets(env: EnvironmentVariables): ServiceSecrets {
+  const missing = FILE_SECRETS.filter((variable) => !env[variable]).map((variable) => ({
+    variable,
+    reason: `not set (and no ${variable}_FILE): there is no built-in value; \`npm start\` generates one per installation outside production`,
+  }));
+  if (!env.JWT_SECRET || !env.REPORT_SIGNING_KEY) throw new EnvironmentError(missing);
+  return { jwtSecret: env.JWT_SECRET, reportSigningKey: env.REPORT_SIGNING_KEY };
 }
 
 let loaded: EnvironmentVariables | undefined;

@@ -104,8 +104,7 @@ export abstract class SingleFileUploadInterceptor implements NestInterceptor {
 
   protected constructor(
     protected readonly upload: SingleFileUploadOptions,
-    /** Present in the API (AuthModule); the worker, which serves no request, has none. */
-    private readonly admission?: RequestAdmission,
+    private readonly admission: RequestAdmission,
   ) {
     const fields = upload.textFields;
     this.middleware = multer({
@@ -133,7 +132,6 @@ export abstract class SingleFileUploadInterceptor implements NestInterceptor {
       const access = req.admitAfterUpload;
       if (!access) return await handler();
       req.admitAfterUpload = undefined;
-      if (!this.admission) throw new Error('A signed-in upload route needs RequestAdmission (AuthModule)');
       const transaction = await this.admission.admit(req, access);
       return await transaction.finish(handler);
     } finally {

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { keyIdOf, parseSigningKey, parseVerifyKeys, SigningKeyError } from '../../../platform/config/signing-keys';
-import { DEVELOPMENT_SIGNING_KEY, ReportSigner, sha256Hex } from './report-signer';
+import { ReportSigner, sha256Hex } from './report-signer';
 
 const pkcs8Pem = () => generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 
@@ -16,7 +16,7 @@ describe('ReportSigner', () => {
   });
 
   it('fails verification when one byte of the file changes, or the signature does', () => {
-    const signer = new ReportSigner({});
+    const signer = new ReportSigner({ signingKey: pkcs8Pem() });
     const seal = signer.seal(file);
     for (let i = 0; i < file.length; i += 7) {
       const changed = Buffer.from(file);
@@ -46,12 +46,9 @@ describe('ReportSigner', () => {
     ]);
   });
 
-  it('uses the development key when none is configured, and says so', () => {
-    const signer = new ReportSigner({});
-    expect(signer.usesDevelopmentKey).toBe(true);
+  it('publishes the current public key under the id it stores with each report', () => {
+    const signer = new ReportSigner({ signingKey: pkcs8Pem() });
     expect(signer.keyId).toBe(keyIdOf(parseVerifyKeys(signer.verificationKeys()[0]!.publicKeyPem)[0]!));
-    expect(new ReportSigner({ signingKey: DEVELOPMENT_SIGNING_KEY }).keyId).toBe(signer.keyId);
-    expect(new ReportSigner({ signingKey: pkcs8Pem() }).usesDevelopmentKey).toBe(false);
   });
 });
 

@@ -1,12 +1,6 @@
 import { createHash, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
 import { keyIdOf, parseSigningKey, parseVerifyKeys } from '../../../platform/config/signing-keys';
 
-/**
- * The development signing key (PKCS#8, base64 DER). It is public — it sits in the repository — so
- * a report it signed proves nothing; production refuses to start without REPORT_SIGNING_KEY.
- */
-export const DEVELOPMENT_SIGNING_KEY = 'MC4CAQAwBQYDK2VwBCIEIBJRbrIBj0Ok0BrmxDEvk6695apQpRTsZK+d6gd942nt';
-
 export interface ReportSeal {
   /** SHA-256 (hex) of the file. */
   sha256: string;
@@ -18,7 +12,8 @@ export interface ReportSeal {
 export type SignatureCheck = 'valid' | 'invalid' | 'unknown-key';
 
 export interface SigningKeySettings {
-  signingKey?: string;
+  /** Always configured: there is no built-in key (see `serviceSecrets`). */
+  signingKey: string;
   verifyKeys?: string;
 }
 
@@ -33,12 +28,10 @@ export const sha256Hex = (bytes: Buffer): string => createHash('sha256').update(
 export class ReportSigner {
   private readonly privateKey: KeyObject;
   readonly keyId: string;
-  readonly usesDevelopmentKey: boolean;
   private readonly publicKeys: ReadonlyMap<string, KeyObject>;
 
   constructor(settings: SigningKeySettings) {
-    this.usesDevelopmentKey = !settings.signingKey;
-    this.privateKey = parseSigningKey(settings.signingKey ?? DEVELOPMENT_SIGNING_KEY);
+    this.privateKey = parseSigningKey(settings.signingKey);
     const current = createPublicKey(this.privateKey);
     this.keyId = keyIdOf(current);
     const keys = new Map<string, KeyObject>([[this.keyId, current]]);

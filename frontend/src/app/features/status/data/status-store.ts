@@ -56,6 +56,8 @@ export class StatusStore {
     return { api: status.api, database: status.database, redis: status.redis, worker: status.worker };
   });
   readonly workers = computed(() => this._status()?.workers ?? []);
+  /** Worker ids and host names: the API sends them to operators (`queues:monitor`) only. */
+  readonly workerIdentities = computed(() => this.workers().some((w) => w.workerId !== undefined));
 
   private loadSubscription?: Subscription;
   private probeSubscription?: Subscription;

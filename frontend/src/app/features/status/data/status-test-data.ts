@@ -24,6 +24,12 @@ export function systemStatus(overrides: Partial<SystemStatusResponse> = {}): Sys
   };
 }
 
+/** What anyone but an operator gets: the same workers without their ids and host names. */
+export function anonymousSystemStatus(overrides: Partial<SystemStatusResponse> = {}): SystemStatusResponse {
+  const status = systemStatus(overrides);
+  return { ...status, workers: status.workers.map(({ workerId: _id, hostname: _host, ...rest }) => rest) };
+}
+
 export function probe(overrides: Partial<StatusProbeResponse> = {}): StatusProbeResponse {
   return {
     id: 'probe-1',

@@ -27,6 +27,7 @@ export const statusEn = {
     lastSeen: 'Last seen',
     state: 'State',
     empty: 'No worker has reported in.',
+    operatorsOnly: 'Worker IDs and host names are shown to platform operators only.',
   },
   probe: {
     title: 'Pipeline check',

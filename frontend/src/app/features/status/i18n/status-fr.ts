@@ -38,6 +38,7 @@ export const statusFr: StatusDictionary = {
     lastSeen: 'Dernier signal',
     state: 'État',
     empty: 'Aucun processus de traitement ne s’est signalé.',
+    operatorsOnly: 'Les identifiants et les hôtes des processus ne sont montrés qu’aux opérateurs de la plateforme.',
   },
   probe: {
     title: 'Test de la chaîne de traitement',

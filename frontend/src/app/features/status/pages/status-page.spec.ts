@@ -17,7 +17,7 @@ import { AuthStore } from '../../../core/auth/auth-store';
 import { authResponse, me } from '../../../core/auth/auth-test-data';
 import { PROBES_URL, STATUS_URL } from '../data/status-api';
 import { STATUS_TIMINGS, type StatusTimings } from '../data/status-store';
-import { probe, systemStatus } from '../data/status-test-data';
+import { anonymousSystemStatus, probe, systemStatus } from '../data/status-test-data';
 import { StatusPage } from './status-page';
 
 const FAST: StatusTimings = { refreshMs: 60_000, probeIntervalMs: 10, probeTimeoutMs: 2_000 };
@@ -91,7 +91,31 @@ describe('StatusPage', () => {
     const rows = element().querySelectorAll('[data-testid="worker-row"]');
     expect(rows).toHaveLength(1);
     expect(rows[0]?.textContent).toContain('worker-1');
+    expect(rows[0]?.textContent).toContain('host-a');
     expect(rows[0]?.textContent).toContain('scoring');
+    expect(element().querySelector('[data-testid="workers-operators-only"]')).toBeNull();
+  });
+
+  it('lists the workers without the ID and host columns when the API leaves them out (not an operator)', async () => {
+    setUp(FAST, []);
+    backend.expectOne(STATUS_URL).flush(anonymousSystemStatus());
+    await fixture.whenStable();
+
+    const headers = [...element().querySelectorAll('[data-testid="workers"] th')].map((th) =>
+      th.textContent?.trim(),
+    );
+    expect(headers).toEqual(['Queues', 'Last seen', 'State']);
+    const rows = element().querySelectorAll('[data-testid="worker-row"]');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.querySelectorAll('td')).toHaveLength(3);
+    expect(rows[0]?.textContent).toContain('scoring');
+    expect(text('[data-testid="workers-operators-only"]')).toBe(
+      'Worker IDs and host names are shown to platform operators only.',
+    );
+
+    TestBed.inject(I18n).setLocale('fr');
+    await fixture.whenStable();
+    expect(text('[data-testid="workers-operators-only"]')).toContain('opérateurs de la plateforme');
   });
 
   it('speaks French when the locale is French', async () => {
@@ -192,6 +216,8 @@ describe('StatusPage', () => {
     await fixture.whenStable();
     expect(states()['redis']).toBe('Unavailable');
 
+    // A poll may have started while the page rendered; only what comes after closing matters.
+    backend.match(STATUS_URL);
     fixture.destroy();
     await new Promise((resolve) => setTimeout(resolve, 60));
     backend.expectNone(STATUS_URL);
