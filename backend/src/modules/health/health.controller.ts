@@ -55,8 +55,11 @@ export class HealthController {
     return this.health.requestProbe();
   }
 
+  /** Operators only: the answers name the workers (ids) that took the probe. */
   @Get('status/probes/:id')
-  @ApiOperation({ summary: 'A status probe and the queues that answered it.' })
+  @RequirePermission('queues:monitor')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Operators (queues:monitor): a status probe and the queues (and workers) that answered it.' })
   probe(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<StatusProbeResponse> {
     return this.health.probe(id);
   }

@@ -65,9 +65,10 @@ export class HealthService {
   }
 
   async probe(id: string): Promise<StatusProbeResponse> {
-    const probe = await this.dataSource.getRepository(StatusProbeEntity).findOneBy({ id });
+    const manager = this.db.manager();
+    const probe = await manager.findOneBy(StatusProbeEntity, { id });
     if (!probe) throw new HealthException('not-found', 'PROBE_NOT_FOUND', `No status probe ${id}.`);
-    const answers = await this.dataSource.getRepository(StatusProbeAnswerEntity).find({ where: { probeId: id }, order: { queue: 'ASC' } });
+    const answers = await manager.find(StatusProbeAnswerEntity, { where: { probeId: id }, order: { queue: 'ASC' } });
     return this.describeProbe(probe, answers);
   }
 

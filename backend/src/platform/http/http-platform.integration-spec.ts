@@ -63,13 +63,18 @@ describe('HTTP platform (real PostgreSQL and Redis)', () => {
     const operator = await signInOperator(api);
     const sent = await http(api).post('/api/v1/status/probes').set('authorization', `Bearer ${operator.accessToken}`).expect(202);
     expect(await probeCount()).toBe(probesBefore + 1);
-    // Reading a probe stays public: the status page polls it.
-    await http(api).get(`/api/v1/status/probes/${(sent.body as { id: string }).id}`).expect(200);
+    // Reading a probe is for operators too: its answers name the workers.
+    const probeUrl = `/api/v1/status/probes/${(sent.body as { id: string }).id}`;
+    await http(api).get(probeUrl).expect(401);
+    await http(api).get(probeUrl).set('authorization', `Bearer ${company.accessToken}`).expect(403);
+    await http(api).get(probeUrl).set('authorization', `Bearer ${operator.accessToken}`).expect(200);
   });
 
   it('answers an invalid id with 400 and an unknown one with 404', async () => {
-    await http(api).get('/api/v1/status/probes/not-a-uuid').expect(400);
-    const res = await http(api).get('/api/v1/status/probes/6f1c7f7e-6d0a-4d43-9a51-6f0d9d1c2b3a').expect(404);
+    const operator = await signInOperator(api);
+    const auth = `Bearer ${operator.accessToken}`;
+    await http(api).get('/api/v1/status/probes/not-a-uuid').set('authorization', auth).expect(400);
+    const res = await http(api).get('/api/v1/status/probes/6f1c7f7e-6d0a-4d43-9a51-6f0d9d1c2b3a').set('authorization', auth).expect(404);
     expect((res.body as ErrorResponse).code).toBe('PROBE_NOT_FOUND');
   });
 
