@@ -12,6 +12,7 @@ import {
   canonicalJson,
   missingRequiredAnswers,
   type QuestionDefinition,
+  readSnapshot,
   type ScoringInput,
   type ServiceProfile,
   validateAnswer,
@@ -319,12 +320,8 @@ export class AssessmentsService {
     if (!snapshot) {
       throw new AssessmentsException('conflict', ASSESSMENT_ERRORS.notSubmitted, 'Submit this assessment before starting its next cycle.');
     }
-    // Snapshots frozen before requirement statuses existed have none.
-    const content = snapshot.content as {
-      profile: ServiceProfile;
-      answers: { questionKey: string; value: AnswerValue; note: string | null }[];
-      requirementStatuses?: AssessmentSnapshotContent['requirementStatuses'];
-    };
+    // The one snapshot reader: snapshots frozen before requirement statuses existed have none.
+    const content = readSnapshot(snapshot.content);
     const organizationId = auth.organizationId!;
     const next = await manager.save(
       manager.create(AssessmentEntity, { organizationId, title: loaded.assessment.title, status: 'draft', profile: content.profile, createdBy: auth.userId }),
@@ -336,10 +333,10 @@ export class AssessmentsService {
     if (content.answers.length > 0) {
       await manager.insert(
         AnswerEntity,
-        content.answers.map((a) => ({ organizationId, assessmentId: next.id, questionKey: a.questionKey, value: a.value, note: a.note, version: 1, updatedBy: auth.userId })),
+        content.answers.map((a) => ({ organizationId, assessmentId: next.id, questionKey: a.questionKey, value: a.value as AnswerValue, note: a.note, version: 1, updatedBy: auth.userId })),
       );
     }
-    const statuses = content.requirementStatuses ?? [];
+    const statuses = content.requirementStatuses;
     if (statuses.length > 0) {
       await manager.insert(
         RequirementStatusEntity,

@@ -105,7 +105,7 @@ describe('scoring input from a snapshot', () => {
     ['no framework', { ...snapshot(), frameworks: [] }, 'The snapshot names no framework version.'],
     ['a framework without hash', { ...snapshot(), frameworks: [{ slug: 'x', version: '1.0.0' }] }, "The snapshot's frameworks[0] has no slug, version and content hash."],
     ['no profile', { ...snapshot(), profile: null }, 'The snapshot has no service profile.'],
-    ['answers not a list', { ...snapshot(), answers: {} }, "The snapshot's answers are not a list."],
+    ['answers not a list', { ...snapshot(), answers: {} }, "The snapshot's answers is not a list."],
     ['an answer without key', { ...snapshot(), answers: [{ value: 'yes' }] }, "The snapshot's answers[0] has no question key and value."],
     ['an unknown status kind', { ...snapshot(), requirementStatuses: [{ requirementKey: 'MSM-1', kind: 'maybe', justification: 'x' }] }, "The snapshot's requirementStatuses[0] is not a requirement status."],
   ])('refuses a snapshot with %s, saying why', (_label, content, message) => {

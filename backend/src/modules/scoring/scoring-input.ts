@@ -1,5 +1,6 @@
 import type { AssessmentSnapshotContent } from '@beacon/contracts';
-import type { AnswerValue, FrameworkDefinition, MappingSetDefinition, RequirementStatus, ScoringInput, ServiceProfile } from '@beacon/domain';
+import { readSnapshot, SnapshotShapeError } from '@beacon/domain';
+import type { AnswerValue, FrameworkDefinition, MappingSetDefinition, RequirementStatus, ScoringInput } from '@beacon/domain';
 
 /** A catalogue document (framework version or mapping set) with the hash it was imported with. */
 export interface HashedDocument<D> {
@@ -25,47 +26,17 @@ export class ScoringInputError extends Error {
 /** The parts of a snapshot scoring reads, with what old snapshots lack filled in as empty. */
 export type ScoredSnapshotContent = Pick<AssessmentSnapshotContent, 'frameworks' | 'mappingSets' | 'profile' | 'answers' | 'requirementStatuses'>;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isString = (value: unknown): value is string => typeof value === 'string';
-
-function refs(value: unknown, field: string): DocumentRef[] {
-  if (!Array.isArray(value)) throw new ScoringInputError(`The snapshot's ${field} is not a list.`);
-  return value.map((item, index) => {
-    if (!isObject(item) || !isString(item['slug']) || !isString(item['version']) || !isString(item['contentHash'])) {
-      throw new ScoringInputError(`The snapshot's ${field}[${index}] has no slug, version and content hash.`);
-    }
-    return { slug: item['slug'], version: item['version'], contentHash: item['contentHash'] };
-  });
-}
-
 /**
- * Reads `assessment_snapshots.content` as `AssessmentSnapshotContent`. Snapshots written before
- * requirement statuses and mapping sets existed lack those lists: they count as empty.
+ * Reads `assessment_snapshots.content` through the one snapshot reader (`readSnapshot`); a snapshot
+ * of the wrong shape is a permanent scoring failure.
  */
 export function readSnapshotContent(content: unknown): ScoredSnapshotContent {
-  if (!isObject(content)) throw new ScoringInputError('The snapshot has no content.');
-  const frameworks = refs(content['frameworks'], 'frameworks');
-  if (frameworks.length === 0) throw new ScoringInputError('The snapshot names no framework version.');
-  const mappingSets = content['mappingSets'] === undefined ? [] : refs(content['mappingSets'], 'mappingSets');
-  if (!isObject(content['profile'])) throw new ScoringInputError('The snapshot has no service profile.');
-  const rawAnswers = content['answers'];
-  if (!Array.isArray(rawAnswers)) throw new ScoringInputError("The snapshot's answers are not a list.");
-  const answers = rawAnswers.map((a: unknown, index) => {
-    if (!isObject(a) || !isString(a['questionKey']) || !('value' in a)) {
-      throw new ScoringInputError(`The snapshot's answers[${index}] has no question key and value.`);
-    }
-    return { questionKey: a['questionKey'], value: a['value'], note: isString(a['note']) ? a['note'] : null, version: Number(a['version'] ?? 0) };
-  });
-  const rawStatuses = content['requirementStatuses'] ?? [];
-  if (!Array.isArray(rawStatuses)) throw new ScoringInputError("The snapshot's requirement statuses are not a list.");
-  const requirementStatuses = rawStatuses.map((s: unknown, index): ScoredSnapshotContent['requirementStatuses'][number] => {
-    const kind = isObject(s) ? s['kind'] : undefined;
-    if (!isObject(s) || !isString(s['requirementKey']) || (kind !== 'not-applicable' && kind !== 'alternative') || !isString(s['justification'])) {
-      throw new ScoringInputError(`The snapshot's requirementStatuses[${index}] is not a requirement status.`);
-    }
-    return { requirementKey: s['requirementKey'], kind, justification: s['justification'] };
-  });
-  return { frameworks, mappingSets, profile: content['profile'] as unknown as ServiceProfile, answers, requirementStatuses };
+  try {
+    return readSnapshot(content);
+  } catch (error) {
+    if (error instanceof SnapshotShapeError) throw new ScoringInputError(error.message);
+    throw error;
+  }
 }
 
 export const documentKey = (ref: { slug: string; version: string }): string => `${ref.slug}@${ref.version}`;

@@ -49,3 +49,4 @@ export type {
   RequirementPlan,
   SectionProgressSummary,
 } from './assessment-plan';
+export { readSnapshot, SnapshotShapeError } from './read-snapshot';
