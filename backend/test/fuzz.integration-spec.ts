@@ -88,7 +88,8 @@ describe('schema-driven fuzzing (real PostgreSQL and Redis)', () => {
     await owner.initialize();
     await importCatalog(owner, readCatalogDirectory(resolve(loadEnvironment().CATALOG_DIR)).files);
     await owner.destroy();
-    api = await startApi();
+    // Its own key prefix: the fuzzer's failed sign-ins must not count against the next spec's.
+    api = await startApi({ QUEUE_PREFIX: `${process.env['QUEUE_PREFIX']}-fuzz` });
     admin = await adminDataSource();
     a = await tenant('fuzz-a');
     b = await tenant('fuzz-b');

@@ -12,7 +12,7 @@ describe('LoginRateLimiter (real Redis)', () => {
   const email = () => `limits-${process.pid}-${++run}@example.test`;
 
   beforeAll(() => {
-    const config = new AppConfig(parseEnvironment({ ...process.env, QUEUE_PREFIX: `${process.env['QUEUE_PREFIX']}-limiter-${Date.now()}` }));
+    const config = new AppConfig(parseEnvironment({ ...process.env, QUEUE_PREFIX: `${process.env['QUEUE_PREFIX']}-limiter-${Date.now()}`, LOGIN_MAX_FAILURES_PER_IP: '20' }));
     producer = new QueueProducer(config);
     limiter = new LoginRateLimiter(new RateLimiter(producer, config), config);
   });

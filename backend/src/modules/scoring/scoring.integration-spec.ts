@@ -508,6 +508,8 @@ describe('scoring (real PostgreSQL and Redis)', () => {
           PATH: process.env['PATH'],
           NODE_ENV: 'test',
           DATABASE_URL: process.env['DATABASE_URL'],
+          JWT_SECRET: process.env['JWT_SECRET'],
+          REPORT_SIGNING_KEY: process.env['REPORT_SIGNING_KEY'],
           REDIS_URL: redis.url,
           QUEUE_PREFIX: prefix,
           LOG_LEVEL: 'info',
