@@ -57,6 +57,26 @@ export const boundaries = [
     },
   },
   {
+    // The platform (config, database, HTTP, auth, queues…) knows no business context: a context
+    // plugs into it through a port the platform declares (e.g. SECURITY_EVENTS), never the reverse.
+    files: ['backend/src/platform/**/*.ts'],
+    // Tests may build their fixtures with any context's code.
+    ignores: ['backend/src/platform/**/*.spec.ts', 'backend/src/platform/**/*.integration-spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            packages(angular, 'The backend may not import Angular.'),
+            path('frontend'),
+            path('e2e'),
+            { group: ['**/modules/**', 'modules/**'], message: 'platform/ may not import a business context (modules/): declare a port in platform/ and let the context provide it.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['frontend/**/*.ts'],
     rules: {
       'no-restricted-imports': [

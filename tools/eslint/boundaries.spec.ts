@@ -31,6 +31,8 @@ describe('module boundaries', () => {
     ['shared/contracts/src/x.ts', "import { App } from '../../../frontend/src/app/app';"],
     ['backend/src/x.ts', "import { Component } from '@angular/core';"],
     ['backend/src/x.ts', "import { App } from '../../frontend/src/app/app';"],
+    ['backend/src/platform/auth/x.ts', "import { AuditService } from '../../modules/audit/audit.service';"],
+    ['backend/src/platform/x.ts', "import { Component } from '@angular/core';"],
     ['frontend/src/app/x.ts', "import { Injectable } from '@nestjs/common';"],
     ['frontend/src/app/x.ts', "import { DataSource } from 'typeorm';"],
     ['frontend/src/app/x.ts', "import { AppConfig } from '../../../backend/src/platform/config/app-config';"],
@@ -46,6 +48,8 @@ describe('module boundaries', () => {
     ['shared/domain/src/x.ts', "import type { ErrorResponse } from '@beacon/contracts';"],
     ['shared/domain/src/x.spec.ts', "import { readFileSync } from 'node:fs';"],
     ['backend/src/x.ts', "import { Injectable } from '@nestjs/common';"],
+    ['backend/src/modules/audit/x.ts', "import { SECURITY_EVENTS } from '../../platform/auth/security-events';"],
+    ['backend/src/platform/auth/x.ts', "import { AppConfig } from '../config/app-config';"],
   ])('%s may: %s', async (file, code) => {
     expect(await lint(file, code)).toEqual([]);
   });

@@ -1,7 +1,13 @@
 import { Global, Module } from '@nestjs/common';
+import { SECURITY_EVENTS } from '../../platform/auth/security-events';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 
+/** The audit log; it also records the platform's security events (`SECURITY_EVENTS`, e.g. a refused permission). */
 @Global()
-@Module({ controllers: [AuditController], providers: [AuditService], exports: [AuditService] })
+@Module({
+  controllers: [AuditController],
+  providers: [AuditService, { provide: SECURITY_EVENTS, useExisting: AuditService }],
+  exports: [AuditService, SECURITY_EVENTS],
+})
 export class AuditModule {}

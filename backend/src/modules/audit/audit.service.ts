@@ -4,19 +4,13 @@ import type { AuditBreakReason, AuditBrokenEvent, AuditEventResponse, AuditVerif
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { toStorableText } from '../../platform/database/storable-text';
+import type { SecurityEvent, SecurityEvents } from '../../platform/auth/security-events';
 import { currentCorrelationId } from '../../platform/logging/request-context';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
 import { AuditEventEntity } from './entities/audit-event.entity';
 
-export interface AuditEntry {
-  organizationId: string | null;
-  actorUserId: string | null;
-  action: string;
-  targetType?: string | null;
-  targetId?: string | null;
-  clientAddress?: string | null;
-  details?: Record<string, unknown> | null;
-}
+/** An event to record: what happened, to what, by whom (the platform's security events have the same shape). */
+export type AuditEntry = SecurityEvent;
 
 type Chained = Omit<AuditEventEntity, 'id' | 'hash' | 'previousHash'>;
 
@@ -80,7 +74,7 @@ export function chainHash(previousHash: string | null, row: Chained): string {
  * no organization, another); writers of one chain are serialised by an advisory lock.
  */
 @Injectable()
-export class AuditService {
+export class AuditService implements SecurityEvents {
   constructor(private readonly db: TenantDatabase) {}
 
   /** Records an event in the current transaction (or a new one), in the event's organization chain. */

@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { COMMON_ERROR_CODES } from '@beacon/contracts';
 import { hasPermission, type OrganizationType, type Permission, type Role } from '@beacon/domain';
-import { AuditService } from '../../modules/audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { AppException } from '../errors/app.exception';
 import type { OpenTransaction } from '../tenancy/tenant-database';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import type { AuthenticatedRequest, RouteAccess } from './auth.decorators';
 import { type AccessTokenClaims, InvalidTokenError, verifyAccessToken } from './jwt';
+import { SECURITY_EVENTS, type SecurityEvents } from './security-events';
 
 interface CallerRow {
   session_version: number;
@@ -33,7 +33,7 @@ export class RequestAdmission {
   constructor(
     private readonly db: TenantDatabase,
     private readonly config: AppConfig,
-    private readonly audit: AuditService,
+    @Inject(SECURITY_EVENTS) private readonly securityEvents: SecurityEvents,
   ) {}
 
   async admit(req: AuthenticatedRequest, access: SignedInAccess): Promise<OpenTransaction> {
@@ -51,7 +51,7 @@ export class RequestAdmission {
     const role = caller.role;
     if (access.kind === 'permission' && !(role && access.anyOf.some((p) => hasPermission(role, p)))) {
       await transaction.abandon();
-      await this.audit.recordIndependently({
+      await this.securityEvents.recordIndependently({
         organizationId: req.auth.organizationId,
         actorUserId: claims.sub,
         action: 'permission.denied',

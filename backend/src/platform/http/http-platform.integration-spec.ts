@@ -59,6 +59,9 @@ describe('HTTP platform (real PostgreSQL and Redis)', () => {
     const refused = await http(api).post('/api/v1/status/probes').set('authorization', `Bearer ${company.accessToken}`).expect(403);
     expect((refused.body as ErrorResponse).code).toBe('FORBIDDEN');
     expect(await probeCount()).toBe(probesBefore);
+    // The refusal is in the company's audit log (recorded through the platform's SECURITY_EVENTS port).
+    const audit = (await http(api).get('/api/v1/audit').set('authorization', `Bearer ${company.accessToken}`).expect(200)).body as { action: string; targetId: string }[];
+    expect(audit).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'permission.denied', targetId: 'POST /api/v1/status/probes' })]));
 
     const operator = await signInOperator(api);
     const sent = await http(api).post('/api/v1/status/probes').set('authorization', `Bearer ${operator.accessToken}`).expect(202);
