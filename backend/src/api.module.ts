@@ -14,10 +14,11 @@ import { TenantTransactionInterceptor } from './platform/tenancy/tenant-transact
 import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter';
 import { CorrelationMiddleware } from './platform/logging/correlation.middleware';
 import { PlatformModule } from './platform/platform.module';
+import { ENTITIES } from './database/entities';
 
 /** The HTTP API: every context's controllers over the shared platform. */
 @Module({
-  imports: [PlatformModule, AuditModule, AuthModule, HealthModule, CatalogModule, IdentityModule, AssessmentsModule, EvidenceModule, ScoringModule, ReportsModule],
+  imports: [PlatformModule.forRoot({ entities: ENTITIES }), AuditModule, AuthModule, HealthModule, CatalogModule, IdentityModule, AssessmentsModule, EvidenceModule, ScoringModule, ReportsModule],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_GUARD, useClass: AuthGuard },

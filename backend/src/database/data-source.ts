@@ -1,45 +1,18 @@
 import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { SnakeNamingStrategy } from '../platform/database/snake-naming.strategy';
+import { type DatabaseSettings, postgresOptions } from '../platform/database/postgres-options';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-export interface DatabaseSettings {
-  url: string;
-  poolSize?: number;
-  applicationName?: string;
-  /** How long to wait for a pooled connection (or a new one to open) before failing; unset = forever. */
-  acquireTimeoutMs?: number;
-  /** Session limits of the application's connections (migrations and seeds run without them). */
-  statementTimeoutMs?: number;
-  idleInTransactionTimeoutMs?: number;
-}
+export type { DatabaseSettings } from '../platform/database/postgres-options';
 
 /**
- * The one description of Beacon's database, shared by Nest (`DatabaseModule`) and the command
- * line (`cli.ts`: migrate, revert, check, seed). Migrations only: `synchronize` is never on.
+ * The whole database — every context's entities and every migration — for the command line
+ * (`cli.ts`: migrate, revert, check, seed) and tests. The API and the worker pass the same entity
+ * list to `PlatformModule.forRoot`.
  */
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
-  return {
-    type: 'postgres',
-    url: settings.url,
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
-    migrationsTableName: 'schema_migrations',
-    migrationsTransactionMode: 'each',
-    namingStrategy: new SnakeNamingStrategy(),
-    synchronize: false,
-    migrationsRun: false,
-    installExtensions: false,
-    uuidExtension: 'pgcrypto',
-    extra: {
-      max: settings.poolSize ?? 10,
-      application_name: settings.applicationName ?? 'beacon',
-      ...(settings.acquireTimeoutMs === undefined ? {} : { connectionTimeoutMillis: settings.acquireTimeoutMs }),
-      ...(settings.statementTimeoutMs === undefined ? {} : { statement_timeout: settings.statementTimeoutMs }),
-      ...(settings.idleInTransactionTimeoutMs === undefined ? {} : { idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs }),
-    },
-  };
+  return postgresOptions(settings, { entities: ENTITIES, migrations: MIGRATIONS });
 }
 
 export function createDataSource(settings: DatabaseSettings): DataSource {

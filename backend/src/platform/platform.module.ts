@@ -1,11 +1,22 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import type { DatabaseSchema } from './database/postgres-options';
 import { LoggingModule } from './logging/logging.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { QueueModule } from './queue/queue.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 
-/** Configuration, logging, PostgreSQL, the queue producer and the outbox: shared by API and worker. */
-@Module({ imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, OutboxModule, TenancyModule] })
-export class PlatformModule {}
+/**
+ * Configuration, logging, PostgreSQL, the queue producer and the outbox: shared by API and worker.
+ * The application module gathers the contexts' entities and passes them in (the platform knows none).
+ */
+@Module({})
+export class PlatformModule {
+  static forRoot(schema: Pick<DatabaseSchema, 'entities'>): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot(schema.entities), QueueModule, OutboxModule, TenancyModule],
+    };
+  }
+}

@@ -8,6 +8,7 @@ import { clearTables, freePort, http, adminDataSource, PrivateRedis, startApi, s
 import { type Session, signInOperator } from '../../../test/identity-fixtures';
 import { StatusProbeEntity } from '../../modules/health/entities/status-probe.entity';
 import { PlatformModule } from '../platform.module';
+import { ENTITIES } from '../../database/entities';
 import { QueueProducer } from '../queue/queue-producer';
 import { QUEUE_NAMES } from '../queue/jobs';
 import { OutboxRelay } from './outbox-relay';
@@ -97,7 +98,7 @@ describe('transactional outbox (real PostgreSQL and Redis)', () => {
       api = await startApi(env);
       // A relay without queue workers, so the test decides when jobs are consumed.
       relayModule = await withEnv(env, () =>
-        Test.createTestingModule({ imports: [PlatformModule], providers: [OutboxRelay] }).compile(),
+        Test.createTestingModule({ imports: [PlatformModule.forRoot({ entities: ENTITIES })], providers: [OutboxRelay] }).compile(),
       );
     });
     afterEach(async () => {
