@@ -11,7 +11,7 @@ import type { FrameworkDefinition, Locale } from '@beacon/domain';
 import { DataSource } from 'typeorm';
 import { CATALOG_ERRORS, CatalogException } from './catalog.exception';
 import { FrameworkVersionEntity, MappingSetEntity } from './entities';
-import { type CachedFrameworkVersion, FrameworkCache } from './framework-cache';
+import { type CachedFrameworkVersion, type CachedMappingSet, type CatalogRef, FrameworkCache } from './framework-cache';
 import { diffFrameworks } from './framework-diff';
 import { toOscalCatalog } from './oscal/oscal-catalog';
 import { toOscalMappingCollection } from './oscal/oscal-mapping';
@@ -137,32 +137,27 @@ export class CatalogService {
     );
   }
 
-  /** The mapping sets from/to the given frameworks: their ids by one small query, each document read once per process. */
-  private async mappingSets(from?: string, to?: string): Promise<MappingSetEntity[]> {
+  /** The mapping sets from/to the given frameworks: their names by one small query, each document from the catalogue's cache. */
+  private async mappingSets(from?: string, to?: string): Promise<CachedMappingSet[]> {
     const query = this.dataSource
       .getRepository(MappingSetEntity)
       .createQueryBuilder('set')
-      .select('set.id', 'id')
+      .select(['set.slug AS slug', 'set.version AS version'])
       .innerJoin(FrameworkVersionEntity, 'source', 'source.id = set.source_version_id')
       .innerJoin(FrameworkVersionEntity, 'target', 'target.id = set.target_version_id')
       .orderBy('set.slug', 'ASC');
     if (from) query.andWhere('source.slug = :from', { from });
     if (to) query.andWhere('target.slug = :to', { to });
-    const ids = await query.getRawMany<{ id: string }>();
-    return Promise.all(
-      ids.map(({ id }) => {
-        const loaded = this.build(`mapping-set:${id}`, () => this.dataSource.getRepository(MappingSetEntity).findOneByOrFail({ id }));
-        loaded.catch(() => this.built.delete(`mapping-set:${id}`));
-        return loaded;
-      }),
-    );
+    const refs = await query.getRawMany<CatalogRef>();
+    const sets = await Promise.all(refs.map((ref) => this.frameworks.mappingSet(this.dataSource.manager, ref)));
+    return sets.filter((set): set is CachedMappingSet => set !== null);
   }
 
   private async findVersion(slug: string, version: string): Promise<CachedFrameworkVersion> {
-    const found = await this.dataSource.getRepository(FrameworkVersionEntity).findOne({ select: { id: true }, where: { slug, version } });
+    const found = await this.frameworks.version(this.dataSource.manager, { slug, version });
     if (!found) {
       throw new CatalogException('not-found', CATALOG_ERRORS.frameworkNotFound, `No framework ${slug} version ${version}.`);
     }
-    return this.frameworks.get(this.dataSource.manager, found.id);
+    return found;
   }
 }

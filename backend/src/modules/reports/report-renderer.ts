@@ -115,9 +115,9 @@ export class ReportRenderer {
     const content = readReportSnapshot(snapshot.content);
     const frameworks: FrameworkDefinition[] = [];
     for (const ref of content.frameworks) {
-      const [version] = await manager.query<{ id: string }[]>(`SELECT id FROM framework_versions WHERE slug = $1 AND version = $2`, [ref.slug, ref.version]);
+      const version = await this.frameworkCache.version(manager, ref);
       if (!version) throw new ReportInputError(`The framework ${ref.slug}@${ref.version} of this submission is not in the catalogue.`);
-      frameworks.push((await this.frameworkCache.get(manager, version.id)).document);
+      frameworks.push(version.document);
     }
     return buildReportModel({
       reportId: report.id,

@@ -18,7 +18,6 @@ import { FrameworkCache } from '../catalog/framework-cache';
 import { AssessmentScoreEntity, type AssessmentScoreStatus } from './entities';
 import { SCORING_ERRORS, ScoringException } from './scoring.exception';
 import {
-  type DocumentRef,
   documentKey,
   failureReason,
   type HashedDocument,
@@ -44,8 +43,6 @@ type SubmissionScoringJob = Pick<ScoreAssessmentJob, 'organizationId' | 'assessm
 @Injectable()
 export class ScoringService {
   /** Catalogue documents are immutable once imported: a slug@version resolves once per process. */
-  private readonly frameworkIds = new Map<string, Promise<string | null>>();
-  private readonly mappingSets = new Map<string, Promise<HashedDocument<MappingSetDefinition> | null>>();
 
   constructor(
     private readonly db: TenantDatabase,
@@ -181,55 +178,15 @@ export class ScoringService {
   ): Promise<{ frameworks: Map<string, HashedDocument<FrameworkDefinition>>; mappingSets: Map<string, HashedDocument<MappingSetDefinition>> }> {
     const frameworks = new Map<string, HashedDocument<FrameworkDefinition>>();
     for (const ref of content.frameworks) {
-      const id = await this.frameworkId(manager, ref);
-      if (!id) continue;
-      const cached = await this.frameworkCache.get(manager, id);
-      frameworks.set(documentKey(ref), { contentHash: cached.contentHash, document: cached.document });
+      const found = await this.frameworkCache.version(manager, ref);
+      if (found) frameworks.set(documentKey(ref), { contentHash: found.contentHash, document: found.document });
     }
     const mappingSets = new Map<string, HashedDocument<MappingSetDefinition>>();
     for (const ref of content.mappingSets) {
-      const found = await this.mappingSet(manager, ref);
-      if (found) mappingSets.set(documentKey(ref), found);
+      const found = await this.frameworkCache.mappingSet(manager, ref);
+      if (found) mappingSets.set(documentKey(ref), { contentHash: found.contentHash, document: found.document });
     }
     return { frameworks, mappingSets };
-  }
-
-  private frameworkId(manager: EntityManager, ref: Pick<DocumentRef, 'slug' | 'version'>): Promise<string | null> {
-    const key = documentKey(ref);
-    let cached = this.frameworkIds.get(key);
-    if (!cached) {
-      cached = manager
-        .query<{ id: string }[]>(`SELECT id FROM framework_versions WHERE slug = $1 AND version = $2`, [ref.slug, ref.version])
-        .then((rows) => rows[0]?.id ?? null);
-      this.remember(this.frameworkIds, key, cached);
-    }
-    return cached;
-  }
-
-  private mappingSet(manager: EntityManager, ref: Pick<DocumentRef, 'slug' | 'version'>): Promise<HashedDocument<MappingSetDefinition> | null> {
-    const key = documentKey(ref);
-    let cached = this.mappingSets.get(key);
-    if (!cached) {
-      cached = manager
-        .query<{ content_hash: string; document: MappingSetDefinition }[]>(
-          `SELECT content_hash, document FROM mapping_sets WHERE slug = $1 AND version = $2`,
-          [ref.slug, ref.version],
-        )
-        .then((rows) => (rows[0] ? { contentHash: rows[0].content_hash, document: rows[0].document } : null));
-      this.remember(this.mappingSets, key, cached);
-    }
-    return cached;
-  }
-
-  /** Caches what was found; a miss or an error is asked again next time (the catalogue may be imported since). */
-  private remember<T>(cache: Map<string, Promise<T | null>>, key: string, value: Promise<T | null>): void {
-    cache.set(key, value);
-    void value.then(
-      (found) => {
-        if (found === null) cache.delete(key);
-      },
-      () => cache.delete(key),
-    );
   }
 
   private async assertAssessment(manager: EntityManager, id: string): Promise<void> {
