@@ -4,7 +4,6 @@ import { UnrecoverableError } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../../platform/config/app-config';
 import { JsonLogger } from '../../platform/logging/json-logger';
-import { DEFAULT_JOB_OPTIONS } from '../../platform/queue/job-options';
 import type { JobContext } from '../../platform/queue/job-handler';
 import type { RenderReportJob } from '../../platform/queue/jobs';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
@@ -63,12 +62,13 @@ export class ReportRenderer {
       await this.progress(report, PROGRESS.rendered);
       sealed = { bytes: rendered.bytes, contentDigest: rendered.contentDigest, ...seal };
     } catch (error) {
-      const permanent = error instanceof UnrecoverableError || error instanceof ReportInputError || context.attempt >= (DEFAULT_JOB_OPTIONS.attempts ?? 1);
+      // A report that cannot be built from its submission will never be: unrecoverable by nature.
+      const failure = error instanceof ReportInputError ? new UnrecoverableError(reason(error)) : error;
+      const permanent = context.isPermanent(failure);
       await this.failed(report, reason(error), permanent).catch((e: unknown) =>
         this.logger.event('warn', 'reports.failure-not-recorded', { reportId: report.id, error: reason(e) }),
       );
-      if (permanent && !(error instanceof UnrecoverableError)) throw new UnrecoverableError(reason(error));
-      throw error;
+      throw failure;
     }
     return this.store(report, sealed);
   }

@@ -9,6 +9,22 @@ export interface JobContext {
   attempt: number;
   workerId: string;
   queue: string;
+  /**
+   * Whether `error` ends the job for good — the one rule, the worker runtime's: an
+   * `UnrecoverableError`, or any error on the last attempt. A handler asks it to record a failure
+   * as final (or as waiting for its retry) before it throws.
+   */
+  isPermanent(error: unknown): boolean;
+}
+
+/**
+ * What a handler reports of its work; the runtime adds it to the job's one `job.completed` log line
+ * (`outcome` and any identifiers), at warn level when `warning` is set.
+ */
+export interface JobResult {
+  outcome: string;
+  warning?: boolean;
+  [field: string]: unknown;
 }
 
 /** A provider that runs one or more job names: `@HandlesJobs('scoring.status-probe') class …`. */
@@ -19,7 +35,7 @@ export interface JobHandler<N extends JobName = JobName> {
    * e.g. to publish progress while it works, and holds no connection in between.
    */
   readonly transactions?: 'per-job' | 'own';
-  handle(name: N, data: JobPayloads[N], context: JobContext): Promise<void>;
+  handle(name: N, data: JobPayloads[N], context: JobContext): Promise<JobResult | void>;
 }
 
 export const HandlesJobs = (...names: JobName[]): ClassDecorator => SetMetadata(JOB_HANDLER_METADATA, names);

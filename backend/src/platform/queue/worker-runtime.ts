@@ -77,24 +77,34 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
         const organizationId = (data as { organizationId?: unknown }).organizationId;
         const name = job.name;
         const handler = this.registry.get(name);
+        const isPermanent = (error: unknown): boolean => isPermanentFailure(error, job);
         const run = () =>
           handler.handle(name, data as never, {
             jobId: job.id ?? '',
             attempt: job.attemptsMade + 1,
             workerId: WORKER_ID,
             queue: job.queueName,
+            isPermanent,
           });
-        if (handler.transactions === 'own') await run();
-        else await this.db.transaction({ organizationId: typeof organizationId === 'string' ? organizationId : null }, run);
+        const result =
+          handler.transactions === 'own'
+            ? await run()
+            : await this.db.transaction({ organizationId: typeof organizationId === 'string' ? organizationId : null }, run);
         await this.outcome.completed(job.id);
-        this.logger.event('info', 'job.completed', { ...fields, durationMs: performance.now() - started });
+        const { warning, ...reported } = result ?? { outcome: 'done' };
+        this.logger.event(warning ? 'warn' : 'info', 'job.completed', { ...fields, ...reported, durationMs: performance.now() - started });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        const permanent = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        const permanent = isPermanentFailure(error, job);
         this.logger.event('error', 'job.failed', { ...fields, durationMs: performance.now() - started, permanent, error: message });
         if (permanent) await this.outcome.failed(job.id, message).catch(() => undefined);
         throw error;
       }
     });
   }
+}
+
+/** The one rule for a failure that ends a job for good: unrecoverable by nature, or on its last attempt. */
+export function isPermanentFailure(error: unknown, job: Pick<Job, 'attemptsMade' | 'opts'>): boolean {
+  return error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 }

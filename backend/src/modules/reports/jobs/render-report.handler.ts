@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
-import { JsonLogger } from '../../../platform/logging/json-logger';
-import { type JobContext, type JobHandler, HandlesJobs } from '../../../platform/queue/job-handler';
+import { type JobContext, type JobHandler, type JobResult, HandlesJobs } from '../../../platform/queue/job-handler';
 import { payloadProblems } from '../../../platform/queue/payload-problems';
 import type { RenderReportJob } from '../../../platform/queue/jobs';
 import { ReportRenderer } from '../report-renderer';
@@ -17,18 +16,11 @@ export function renderReportPayloadProblems(data: unknown): string[] {
 export class RenderReportHandler implements JobHandler<'reports.render'> {
   readonly transactions = 'own';
 
-  constructor(
-    private readonly renderer: ReportRenderer,
-    private readonly logger: JsonLogger,
-  ) {}
+  constructor(private readonly renderer: ReportRenderer) {}
 
-  async handle(_name: 'reports.render', data: RenderReportJob, context: JobContext): Promise<void> {
+  async handle(_name: 'reports.render', data: RenderReportJob, context: JobContext): Promise<JobResult> {
     const problems = renderReportPayloadProblems(data);
     if (problems.length > 0) throw new UnrecoverableError(`Malformed report payload: ${problems.join('; ')}`);
-    const fields = { jobId: context.jobId, attempt: context.attempt, reportId: data.reportId };
-    const started = performance.now();
-    this.logger.event('info', 'reports.render-started', fields);
-    const outcome = await this.renderer.render(data, context);
-    this.logger.event('info', 'reports.render-finished', { ...fields, outcome, durationMs: Math.round(performance.now() - started) });
+    return { outcome: await this.renderer.render(data, context), reportId: data.reportId };
   }
 }

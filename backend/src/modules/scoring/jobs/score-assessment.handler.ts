@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
-import { JsonLogger } from '../../../platform/logging/json-logger';
-import { type JobContext, type JobHandler, HandlesJobs } from '../../../platform/queue/job-handler';
+import { type JobHandler, type JobResult, HandlesJobs } from '../../../platform/queue/job-handler';
 import { payloadProblems } from '../../../platform/queue/payload-problems';
 import type { ScoreAssessmentJob } from '../../../platform/queue/jobs';
 import { TenantDatabase } from '../../../platform/tenancy/tenant-database';
@@ -26,33 +25,20 @@ export class ScoreAssessmentHandler implements JobHandler<'scoring.score-assessm
     private readonly scoring: ScoringService,
     private readonly reports: ReportsService,
     private readonly db: TenantDatabase,
-    private readonly logger: JsonLogger,
   ) {}
 
-  async handle(_name: 'scoring.score-assessment', data: ScoreAssessmentJob, context: JobContext): Promise<void> {
+  async handle(_name: 'scoring.score-assessment', data: ScoreAssessmentJob): Promise<JobResult> {
     const problems = scoreAssessmentPayloadProblems(data);
     if (problems.length > 0) throw new UnrecoverableError(`Malformed scoring payload: ${problems.join('; ')}`);
-    const fields = { jobId: context.jobId, attempt: context.attempt, assessmentId: data.assessmentId, snapshotId: data.snapshotId };
-    const started = performance.now();
-    this.logger.event('info', 'scoring.started', fields);
+    const ids = { assessmentId: data.assessmentId, snapshotId: data.snapshotId };
     const outcome = await this.scoring.scoreSubmission(data);
-    const durationMs = Math.round((performance.now() - started) * 10) / 10;
     switch (outcome.kind) {
       case 'snapshot-missing':
-        this.logger.event('error', 'scoring.finished', { ...fields, durationMs, outcome: 'snapshot-missing' });
         throw new UnrecoverableError(`No snapshot ${data.snapshotId} of assessment ${data.assessmentId} in organization ${data.organizationId}`);
       case 'already-scored':
-        this.logger.event('info', 'scoring.finished', { ...fields, durationMs, outcome: 'already-scored', scoreId: outcome.scoreId });
-        return;
+        return { outcome: 'already-scored', ...ids, scoreId: outcome.scoreId };
       case 'scored':
       case 'failed':
-        this.logger.event(outcome.kind === 'scored' ? 'info' : 'warn', 'scoring.finished', {
-          ...fields,
-          durationMs,
-          outcome: outcome.kind,
-          stored: outcome.stored,
-          ...(outcome.failureReason === null ? {} : { failureReason: outcome.failureReason }),
-        });
         if (outcome.kind === 'scored' && outcome.stored) {
           await this.reports.enqueueDefaultReports(this.db.manager(), {
             organizationId: data.organizationId,
@@ -61,7 +47,13 @@ export class ScoreAssessmentHandler implements JobHandler<'scoring.score-assessm
             correlationId: data.correlationId,
           });
         }
-        return;
+        return {
+          outcome: outcome.kind,
+          warning: outcome.kind === 'failed',
+          ...ids,
+          stored: outcome.stored,
+          ...(outcome.failureReason === null ? {} : { failureReason: outcome.failureReason }),
+        };
     }
   }
 }
