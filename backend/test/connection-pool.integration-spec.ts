@@ -1,13 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { resolve } from 'node:path';
 import type { Server as HttpServer } from 'node:http';
 import { type AddressInfo, createServer, type Server, type Socket, connect } from 'node:net';
 import { DataSource, type QueryRunner } from 'typeorm';
-import { createDataSource } from '../src/database/data-source';
-import { readCatalogDirectory } from '../src/modules/catalog/catalog-files';
-import { importCatalog } from '../src/modules/catalog/catalog-importer';
-import { loadEnvironment } from '../src/platform/config/environment';
-import { freePort, http, startApi } from './harness';
+import { freePort, http, importShippedCatalog, startApi } from './harness';
 import { signUp, STRONG_PASSWORD, uniqueEmail } from './identity-fixtures';
 import { SAMPLE_BODIES, SAMPLE_QUERIES, SWEEP_PROFILE } from './route-samples';
 
@@ -19,13 +14,6 @@ const POOL_SIZE = 3;
 const BURST = 3 * POOL_SIZE;
 
 type Method = 'get' | 'post' | 'put' | 'delete';
-
-async function importShippedCatalog(): Promise<void> {
-  const owner = createDataSource({ url: process.env['DATABASE_OWNER_URL']!, poolSize: 1 });
-  await owner.initialize();
-  await importCatalog(owner, readCatalogDirectory(resolve(loadEnvironment().CATALOG_DIR)).files);
-  await owner.destroy();
-}
 
 /** A TCP relay in front of PostgreSQL that a test can cut, as a network fault or a stopped server would. */
 class PostgresRelay {

@@ -4,12 +4,8 @@ import type { AssessmentResponse, EvidenceResponse, InvitationResponse } from '@
 import { emptyServiceFeatures, type ServiceProfile } from '@beacon/domain';
 import fc from 'fast-check';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../src/database/data-source';
-import { readCatalogDirectory } from '../src/modules/catalog/catalog-files';
-import { importCatalog } from '../src/modules/catalog/catalog-importer';
-import { loadEnvironment } from '../src/platform/config/environment';
 import {
   type Caller,
   changedFor,
@@ -29,7 +25,7 @@ import {
   tenantChecksums,
   validValue,
 } from './fuzz';
-import { adminDataSource, http, startApi } from './harness';
+import { adminDataSource, http, startApi, importShippedCatalog } from './harness';
 import { addMember, type Session, signInOperator, signUp } from './identity-fixtures';
 
 // CI runs a fixed seed and a bounded number of cases; `npm run fuzz` a random seed, FUZZ_SCALE times more.
@@ -84,10 +80,7 @@ describe('schema-driven fuzzing (real PostgreSQL and Redis)', () => {
   }
 
   beforeAll(async () => {
-    const owner = createDataSource({ url: process.env['DATABASE_OWNER_URL']!, poolSize: 1 });
-    await owner.initialize();
-    await importCatalog(owner, readCatalogDirectory(resolve(loadEnvironment().CATALOG_DIR)).files);
-    await owner.destroy();
+    await importShippedCatalog();
     // Its own key prefix: the fuzzer's failed sign-ins must not count against the next spec's.
     api = await startApi({ QUEUE_PREFIX: `${process.env['QUEUE_PREFIX']}-fuzz` });
     admin = await adminDataSource();

@@ -8,9 +8,12 @@ import { createConnection, createServer, type Socket } from 'node:net';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { resolve } from 'node:path';
 import { ApiModule } from '../src/api.module';
 import { createDataSource } from '../src/database/data-source';
-import { resetEnvironmentCache } from '../src/platform/config/environment';
+import { readCatalogDirectory } from '../src/modules/catalog/catalog-files';
+import { importCatalog } from '../src/modules/catalog/catalog-importer';
+import { loadEnvironment, resetEnvironmentCache } from '../src/platform/config/environment';
 import { configureHttpApp } from '../src/platform/http/configure-http-app';
 import { JsonLogger } from '../src/platform/logging/json-logger';
 import { WorkerModule } from '../src/worker.module';
@@ -51,6 +54,17 @@ export async function startWorker(env: Record<string, string> = {}): Promise<INe
     await app.init();
     return app;
   });
+}
+
+/** Imports the shipped framework catalogue into this run's database (idempotent), as the owner role does. */
+export async function importShippedCatalog(): Promise<void> {
+  const owner = createDataSource({ url: process.env['DATABASE_OWNER_URL']!, poolSize: 1 });
+  await owner.initialize();
+  try {
+    await importCatalog(owner, readCatalogDirectory(resolve(loadEnvironment().CATALOG_DIR)).files);
+  } finally {
+    await owner.destroy();
+  }
 }
 
 /**

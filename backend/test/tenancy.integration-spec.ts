@@ -4,14 +4,10 @@ import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import type { AuthResponse } from '@beacon/contracts';
 import type { Role } from '@beacon/domain';
 import type { DataSource } from 'typeorm';
-import { resolve } from 'node:path';
 import { createDataSource } from '../src/database/data-source';
-import { readCatalogDirectory } from '../src/modules/catalog/catalog-files';
-import { importCatalog } from '../src/modules/catalog/catalog-importer';
-import { loadEnvironment } from '../src/platform/config/environment';
 import { ensurePlatformAdmin } from '../src/modules/identity/platform-admin';
 import { ACCESS_METADATA, type RouteAccess } from '../src/platform/auth/auth.decorators';
-import { adminDataSource, http, startApi } from './harness';
+import { adminDataSource, http, startApi, importShippedCatalog } from './harness';
 import { addMember, type Session, signUp, STRONG_PASSWORD, uniqueEmail } from './identity-fixtures';
 import { SAMPLE_BODIES, SAMPLE_QUERIES, SWEEP_PROFILE } from './route-samples';
 
@@ -24,10 +20,7 @@ describe('tenant isolation (real PostgreSQL)', () => {
   let admin: DataSource;
 
   beforeAll(async () => {
-    const owner = createDataSource({ url: process.env['DATABASE_OWNER_URL']!, poolSize: 1 });
-    await owner.initialize();
-    await importCatalog(owner, readCatalogDirectory(resolve(loadEnvironment().CATALOG_DIR)).files);
-    await owner.destroy();
+    await importShippedCatalog();
     api = await startApi();
     admin = await adminDataSource();
   });

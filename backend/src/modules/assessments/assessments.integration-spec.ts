@@ -2,15 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import type { AnswerResponse, AssignmentResponse, AssessmentResponse, CommentResponse, ErrorResponse, FrameworkVersionResponse, MissingAnswersDetails, StaleAnswerDetails, SubmissionResponse } from '@beacon/contracts';
 import { canonicalJson, emptyServiceFeatures, type ServiceProfile } from '@beacon/domain';
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
 import { DataSource as DataSourceClass, type DataSource } from 'typeorm';
-import { adminDataSource, http, startApi } from '../../../test/harness';
+import { adminDataSource, http, startApi, importShippedCatalog } from '../../../test/harness';
 import { sampleAnswer } from '../../../test/answer-samples';
 import { addMember, type Session, signUp } from '../../../test/identity-fixtures';
 import { createDataSource } from '../../database/data-source';
-import { loadEnvironment } from '../../platform/config/environment';
-import { readCatalogDirectory } from '../catalog/catalog-files';
-import { importCatalog } from '../catalog/catalog-importer';
 import { DEMO_LOGIN, ensureDemoCompany } from '../../database/seeds/demo';
 
 export const PROFILE: ServiceProfile = {
@@ -30,10 +26,7 @@ describe('assessments (real PostgreSQL)', () => {
   const as = (s: Session) => ({ authorization: `Bearer ${s.accessToken}` });
 
   beforeAll(async () => {
-    const ownerDs = createDataSource({ url: process.env['DATABASE_OWNER_URL']!, poolSize: 1 });
-    await ownerDs.initialize();
-    await importCatalog(ownerDs, readCatalogDirectory(resolve(loadEnvironment().CATALOG_DIR)).files);
-    await ownerDs.destroy();
+    await importShippedCatalog();
     api = await startApi();
     admin = await adminDataSource();
     owner = await signUp(api, 'assessor-co');

@@ -14,15 +14,11 @@ import { canonicalJson, emptyServiceFeatures, type QuestionDefinition, type Serv
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { adminDataSource, http, startApi } from '../../../test/harness';
+import { adminDataSource, http, startApi, importShippedCatalog } from '../../../test/harness';
 import { sampleAnswer } from '../../../test/answer-samples';
 import { addMember, type Session, signUp } from '../../../test/identity-fixtures';
-import { createDataSource } from '../../database/data-source';
-import { loadEnvironment } from '../../platform/config/environment';
-import { readCatalogDirectory } from '../catalog/catalog-files';
-import { importCatalog } from '../catalog/catalog-importer';
 import { directoryUrl } from '../evidence/evidence-settings';
 
 const PROFILE: ServiceProfile = {
@@ -89,10 +85,7 @@ describe('requirement statuses and the submission snapshot (real PostgreSQL)', (
   }
 
   beforeAll(async () => {
-    const ownerDs = createDataSource({ url: process.env['DATABASE_OWNER_URL']!, poolSize: 1 });
-    await ownerDs.initialize();
-    await importCatalog(ownerDs, readCatalogDirectory(resolve(loadEnvironment().CATALOG_DIR)).files);
-    await ownerDs.destroy();
+    await importShippedCatalog();
     storageDir = mkdtempSync(join(tmpdir(), 'beacon-statuses-'));
     api = await startApi({ EVIDENCE_STORAGE_URL: directoryUrl(storageDir) });
     admin = await adminDataSource();

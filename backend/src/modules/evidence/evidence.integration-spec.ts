@@ -14,18 +14,14 @@ import { emptyServiceFeatures, type ServiceProfile } from '@beacon/domain';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { adminDataSource, http, waitFor, withEnv } from '../../../test/harness';
+import { adminDataSource, http, waitFor, withEnv, importShippedCatalog } from '../../../test/harness';
 import { sampleAnswer } from '../../../test/answer-samples';
 import { addMember, type Session, signUp } from '../../../test/identity-fixtures';
 import { ApiModule } from '../../api.module';
-import { createDataSource } from '../../database/data-source';
-import { loadEnvironment } from '../../platform/config/environment';
 import { configureHttpApp } from '../../platform/http/configure-http-app';
 import { JsonLogger } from '../../platform/logging/json-logger';
-import { readCatalogDirectory } from '../catalog/catalog-files';
-import { importCatalog } from '../catalog/catalog-importer';
 import { directoryUrl, EvidenceSettings } from './evidence-settings';
 import { EVIDENCE_STORAGE, type EvidenceStorage } from './evidence-storage';
 import { DOCX_TYPE, docxBomb, docxEntries, XLSX_TYPE, xlsxEntries, zerosEntry, zip } from './evidence.test-fixtures';
@@ -103,10 +99,7 @@ describe('evidence (real PostgreSQL)', () => {
   const rowCount = async () => (await admin.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM evidence`))[0]!.n;
 
   beforeAll(async () => {
-    const ownerDs = createDataSource({ url: process.env['DATABASE_OWNER_URL']!, poolSize: 1 });
-    await ownerDs.initialize();
-    await importCatalog(ownerDs, readCatalogDirectory(resolve(loadEnvironment().CATALOG_DIR)).files);
-    await ownerDs.destroy();
+    await importShippedCatalog();
     storageDir = mkdtempSync(join(tmpdir(), 'beacon-evidence-'));
     // As `startApi` builds it, with small limits and a private storage directory.
     api = await withEnv({}, async () => {

@@ -6,13 +6,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { adminDataSource, http, startWorker, startApi, waitFor } from '../../../test/harness';
+import { adminDataSource, http, startWorker, startApi, waitFor, importShippedCatalog } from '../../../test/harness';
 import { addMember, type Session, signUp } from '../../../test/identity-fixtures';
 import { createDataSource } from '../../database/data-source';
-import { loadEnvironment } from '../../platform/config/environment';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
-import { readCatalogDirectory } from '../catalog/catalog-files';
-import { importCatalog } from '../catalog/catalog-importer';
 import type { PublicReportVerificationResponse, ReportIntegrityResponse, ReportRequestedResponse, ReportResponse } from '@beacon/contracts';
 import { ReportsService } from './reports.service';
 import { fixtureSubmission, HOSTILE_NOTE } from './reports.test-fixtures';
@@ -102,10 +99,7 @@ describe('reports (real PostgreSQL, Redis and worker)', () => {
     http(api).post(`/api/v1/assessments/${assessmentId}/reports`).set(as(s)).send(body).expect(expected);
 
   beforeAll(async () => {
-    const ownerDs = createDataSource({ url: process.env['DATABASE_OWNER_URL']!, poolSize: 1 });
-    await ownerDs.initialize();
-    await importCatalog(ownerDs, readCatalogDirectory(resolve(loadEnvironment().CATALOG_DIR)).files);
-    await ownerDs.destroy();
+    await importShippedCatalog();
     api = await startApi();
     admin = await adminDataSource();
     const [version] = await admin.query<{ document: FrameworkDefinition; content_hash: string }[]>(

@@ -23,14 +23,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { adminDataSource, freePort, http, PrivateRedis, startApi, startWorker, waitFor } from '../../../test/harness';
+import { adminDataSource, freePort, http, PrivateRedis, startApi, startWorker, waitFor, importShippedCatalog } from '../../../test/harness';
 import { addMember, type Session, signUp } from '../../../test/identity-fixtures';
-import { createDataSource } from '../../database/data-source';
-import { loadEnvironment } from '../../platform/config/environment';
 import { QUEUE_NAMES, type ScoreAssessmentJob } from '../../platform/queue/jobs';
 import { QueueProducer } from '../../platform/queue/queue-producer';
-import { readCatalogDirectory } from '../catalog/catalog-files';
-import { importCatalog } from '../catalog/catalog-importer';
 
 const ROOT = resolve(__dirname, '../../../..');
 const FRAMEWORKS = [
@@ -191,10 +187,7 @@ describe('scoring (real PostgreSQL and Redis)', () => {
   const queueEnv = { QUEUE_PREFIX: `${process.env['QUEUE_PREFIX']}-scoring` };
 
   beforeAll(async () => {
-    const ownerDs = createDataSource({ url: process.env['DATABASE_OWNER_URL']!, poolSize: 1 });
-    await ownerDs.initialize();
-    await importCatalog(ownerDs, readCatalogDirectory(resolve(loadEnvironment().CATALOG_DIR)).files);
-    await ownerDs.destroy();
+    await importShippedCatalog();
     api = await startApi(queueEnv);
     admin = await adminDataSource();
     owner = await signUp(api, 'scoring-co');

@@ -1,15 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AssessmentResponse, ErrorResponse, InvitationResponse } from '@beacon/contracts';
 import { emptyServiceFeatures } from '@beacon/domain';
-import { resolve } from 'node:path';
 import type { Response } from 'supertest';
 import type { DataSource } from 'typeorm';
-import { adminDataSource, http, startApi, waitFor } from '../../../test/harness';
+import { adminDataSource, http, startApi, waitFor, importShippedCatalog } from '../../../test/harness';
 import { addMember, type Session, signUp, STRONG_PASSWORD, uniqueEmail } from '../../../test/identity-fixtures';
-import { createDataSource } from '../../database/data-source';
-import { readCatalogDirectory } from '../../modules/catalog/catalog-files';
-import { importCatalog } from '../../modules/catalog/catalog-importer';
-import { loadEnvironment } from '../config/environment';
 
 const RACERS = 5;
 
@@ -25,10 +20,7 @@ describe('unique-key races (real PostgreSQL)', () => {
   const as = (s: Session) => ({ authorization: `Bearer ${s.accessToken}` });
 
   beforeAll(async () => {
-    const ownerDs = createDataSource({ url: process.env['DATABASE_OWNER_URL']!, poolSize: 1 });
-    await ownerDs.initialize();
-    await importCatalog(ownerDs, readCatalogDirectory(resolve(loadEnvironment().CATALOG_DIR)).files);
-    await ownerDs.destroy();
+    await importShippedCatalog();
     api = await startApi();
     admin = await adminDataSource();
     owner = await signUp(api, 'races');
