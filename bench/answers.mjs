@@ -4,30 +4,14 @@
 //   1. PUT /api/v1/assessments/:id/answers/:key — 50 concurrent connections for 20 s: throughput, p50, p99;
 //   2. the ceiling: the same single-row versioned upsert through a plain `pg` pool, same concurrency.
 // Usage: npm run bench:answers   (BENCH_SECONDS, BENCH_CONNECTIONS override the defaults)
-import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { percentile, startStack } from './lib/stack.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const port = Number(process.env.BENCH_PORT ?? 3290);
-const database = `beacon_bench_${port}`;
 const base = `http://127.0.0.1:${port}/api/v1`;
-const env = {
-  ...process.env,
-  HTTP_PORT: String(port),
-  DATABASE_URL: `postgres://beacon_app@127.0.0.1:5432/${database}`,
-  DATABASE_OWNER_URL: `postgres://beacon_owner@127.0.0.1:5432/${database}`,
-  QUEUE_PREFIX: `beacon-bench-${port}`,
-  LOG_LEVEL: 'warn',
-};
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 async function measure(label, worker) {
   const latencies = [];
@@ -67,13 +51,7 @@ async function json(path, init = {}) {
   return body;
 }
 
-const stack = spawn(process.execPath, [join(root, 'tools/start.mjs'), '--reset'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((resolve, reject) => {
-  stack.stdout.on('data', (chunk) => {
-    if (String(chunk).includes('is ready')) resolve();
-  });
-  stack.once('exit', (code) => reject(new Error(`the stack exited (${code})`)));
-});
+const stack = await startStack(port);
 
 try {
   const profile = {
@@ -127,7 +105,7 @@ try {
   agent.destroy();
 
   // The ceiling: the same single-row versioned upsert, straight through a pg pool.
-  const pool = new pg.Pool({ connectionString: env.DATABASE_OWNER_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 20) });
+  const pool = new pg.Pool({ connectionString: stack.env.DATABASE_OWNER_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 20) });
   await pool.query(`CREATE TABLE IF NOT EXISTS bench_answers (assessment_id int, question_key text, value jsonb, version int, PRIMARY KEY (assessment_id, question_key))`);
   const ceiling = await measure('upsert (plain pg pool)', (i) =>
     pool.query(
@@ -139,5 +117,5 @@ try {
   await pool.end();
   console.log(`ratio API / ceiling: ${(api.perSecond / ceiling.perSecond).toFixed(2)}`);
 } finally {
-  stack.kill('SIGTERM');
+  await stack.stop();
 }

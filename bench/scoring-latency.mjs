@@ -7,30 +7,18 @@
 //   2. the floor: BullMQ's round trip of an empty job on the same Redis (add to a scratch queue with
 //      a no-op worker → completed event), the part of (1) no application code can remove.
 // Usage: npm run bench:scoring   (BENCH_SUBMISSIONS, BENCH_CONCURRENCY, BENCH_POLL_MS, BENCH_PORT override the defaults)
-import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Queue, QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { percentile, startStack } from './lib/stack.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const submissions = Number(process.env.BENCH_SUBMISSIONS ?? 200);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 1);
 const pollMs = Number(process.env.BENCH_POLL_MS ?? 5);
 const port = Number(process.env.BENCH_PORT ?? 3291);
-const database = `beacon_bench_${port}`;
 const base = `http://127.0.0.1:${port}/api/v1`;
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = `beacon-bench-${port}`;
-const env = {
-  ...process.env,
-  HTTP_PORT: String(port),
-  DATABASE_URL: `postgres://beacon_app@127.0.0.1:5432/${database}`,
-  DATABASE_OWNER_URL: `postgres://beacon_owner@127.0.0.1:5432/${database}`,
-  REDIS_URL: redisUrl,
-  QUEUE_PREFIX: prefix,
-  LOG_LEVEL: 'warn',
-};
+/** The empty-job floor's own scratch queues. */
+const prefix = `beacon-bench-floor-${port}`;
 const frameworks = [{ slug: 'ncmec-minimum-safety-measures', version: '1.0.0' }];
 const profile = {
   features: { userMedia: true, livestreaming: true, generativeAi: true, under18Accounts: true, messaging: true, endToEndEncryption: false, search: false, appStore: false, fileStorage: true, usReportingDuty: true, deviceMaker: false },
@@ -40,10 +28,6 @@ const profile = {
   sector: 'social-media',
 };
 const attestation = { name: 'Load Tester', title: 'Head of Trust & Safety', statement: 'I attest these answers are accurate and complete.' };
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 function summary(label, latencies, extra = '') {
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -160,13 +144,7 @@ async function measureBullmqFloor(count) {
   return summary('BullMQ empty job add → completed (floor)', latencies, `, concurrency ${concurrency}`);
 }
 
-const stack = spawn(process.execPath, [join(root, 'tools/start.mjs'), '--reset'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((resolve, reject) => {
-  stack.stdout.on('data', (chunk) => {
-    if (String(chunk).includes('is ready')) resolve();
-  });
-  stack.once('exit', (code) => reject(new Error(`the stack exited (${code})`)));
-});
+const stack = await startStack(port);
 
 try {
   const auth = await json('/auth/register', {
@@ -197,5 +175,5 @@ try {
   const floor = await measureBullmqFloor(submissions);
   console.log(`target p95 ≤ 1000 ms: ${scoring.p95 <= 1000 ? 'met' : 'NOT met'}; p50 above the BullMQ floor: ${(scoring.p50 - floor.p50).toFixed(1)} ms`);
 } finally {
-  stack.kill('SIGTERM');
+  await stack.stop();
 }

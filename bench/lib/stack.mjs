@@ -28,6 +28,7 @@ export async function startStack(port, extraEnv = {}) {
   });
   return {
     base: `http://127.0.0.1:${port}/api/v1`,
+    env,
     stop: () =>
       new Promise((resolve) => {
         stack.once('exit', resolve);
