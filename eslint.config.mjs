@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { boundaries } from './tools/eslint/boundaries.mjs';
+import { contexts } from './tools/eslint/contexts.mjs';
 
 export default tseslint.config(
   {
@@ -37,4 +38,5 @@ export default tseslint.config(
     },
   },
   ...boundaries,
+  ...contexts,
 );
