@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadEnvironment } from '../platform/config/environment';
 import { createDataSource } from './data-source';
-import { ensurePlatformAdmin } from '../modules/identity/platform-admin';
+import { ensurePlatformAdmin } from '../modules/identity';
 import { DEMO_LOGIN, ensureDemoCompany } from './seeds/demo';
 import { dropDatabase, provisionDatabase } from './provision';
 import { SEEDERS } from './seeds';

@@ -1,20 +1,24 @@
 import { ASSESSMENT_ENTITIES } from '../modules/assessments/entities';
-import { AuditEventEntity } from '../modules/audit/entities/audit-event.entity';
-import { EVIDENCE_ENTITIES } from '../modules/evidence/entities';
+import { AUDIT_ENTITIES } from '../modules/audit/entities';
 import { CATALOG_ENTITIES } from '../modules/catalog/entities';
+import { EVIDENCE_ENTITIES } from '../modules/evidence/entities';
+import { HEALTH_ENTITIES } from '../modules/health/entities';
 import { IDENTITY_ENTITIES } from '../modules/identity/entities';
-import { SCORING_ENTITIES } from '../modules/scoring/entities';
 import { REPORT_ENTITIES } from '../modules/reports/entities';
-import { StatusProbeAnswerEntity } from '../modules/health/entities/status-probe-answer.entity';
-import { StatusProbeEntity } from '../modules/health/entities/status-probe.entity';
-import { WorkerHeartbeatEntity } from '../modules/health/entities/worker-heartbeat.entity';
+import { SCORING_ENTITIES } from '../modules/scoring/entities';
 import { OutboxMessageEntity } from '../platform/outbox/outbox-message.entity';
 
-/** Every entity of the application, for the shared data source and the drift check. */
+/**
+ * Every entity of the application, for the shared data source and the drift check: each context
+ * registers its own (`modules/<context>/entities`), gathered here. The entity barrels are read
+ * directly (not through the contexts' index.ts) so that the command line loads no NestJS module.
+ */
 export const ENTITIES = [
-  OutboxMessageEntity, WorkerHeartbeatEntity, StatusProbeEntity, StatusProbeAnswerEntity, ...CATALOG_ENTITIES,
+  OutboxMessageEntity,
+  ...HEALTH_ENTITIES,
+  ...CATALOG_ENTITIES,
   ...IDENTITY_ENTITIES,
-  AuditEventEntity,
+  ...AUDIT_ENTITIES,
   ...ASSESSMENT_ENTITIES,
   ...EVIDENCE_ENTITIES,
   ...SCORING_ENTITIES,

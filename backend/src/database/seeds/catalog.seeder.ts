@@ -1,8 +1,6 @@
 import { resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { readCatalogDirectory } from '../../modules/catalog/catalog-files';
-import { CatalogImportError } from '../../modules/catalog/catalog.exception';
-import { importCatalog } from '../../modules/catalog/catalog-importer';
+import { CatalogImportError, importCatalog, readCatalogDirectory } from '../../modules/catalog';
 import { loadEnvironment } from '../../platform/config/environment';
 import type { Seeder } from './index';
 

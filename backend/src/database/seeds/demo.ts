@@ -1,7 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { type FrameworkDefinition, emptyServiceFeatures, type QuestionDefinition, validateAnswer } from '@beacon/domain';
 import type { DataSource } from 'typeorm';
-import { ARGON2_OPTIONS } from '../../modules/identity/passwords';
+import { ARGON2_OPTIONS } from '../../modules/identity';
 
 export interface DemoSettings {
   email: string;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { CatalogModule } from '../catalog/catalog.module';
+import { CatalogModule } from '../catalog';
+import { AssessmentRecords } from './assessment-records';
 import { AssessmentsController } from './assessments.controller';
 import { AssessmentsService } from './assessments.service';
 import { CollaborationController } from './collaboration.controller';
@@ -10,8 +11,9 @@ import { RequirementStatusesService } from './requirement-statuses.service';
 @Module({
   imports: [CatalogModule],
   controllers: [AssessmentsController, CollaborationController, RequirementStatusesController],
-  providers: [AssessmentsService, CollaborationService, RequirementStatusesService],
-  // The scoring preview builds a draft's scoring input through AssessmentsService.draftScoringInput.
-  exports: [AssessmentsService],
+  providers: [AssessmentsService, CollaborationService, RequirementStatusesService, AssessmentRecords],
+  // AssessmentRecords is the read port of the other contexts; the scoring preview builds a draft's
+  // scoring input through AssessmentsService.draftScoringInput.
+  exports: [AssessmentsService, AssessmentRecords],
 })
 export class AssessmentsModule {}

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type {
   AnswerResponse,
   AssessmentResponse,
@@ -12,6 +12,7 @@ import {
   canonicalJson,
   missingRequiredAnswers,
   type QuestionDefinition,
+  byText,
   readSnapshot,
   type ScoringInput,
   type ServiceProfile,
@@ -24,11 +25,12 @@ import type { AuthContext } from '../../platform/auth/auth.decorators';
 import { currentCorrelationId } from '../../platform/logging/request-context';
 import { OutboxService } from '../../platform/outbox/outbox.service';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
-import { AuditService } from '../audit/audit.service';
-import { FrameworkVersionEntity, MappingSetEntity } from '../catalog/entities';
-import { type CachedFrameworkVersion, FrameworkCache } from '../catalog/framework-cache';
+import { AuditService } from '../audit';
+import { IdentityDirectory } from '../identity';
+import { SUBMISSION_EVIDENCE, type SubmissionEvidence } from './assessment-records';
+import { type CachedFrameworkVersion, type CachedMappingSet, FrameworkCache, latestMappingSets } from '../catalog';
 import { ASSESSMENT_ERRORS, AssessmentsException } from './assessments.exception';
-import { AnswerEntity, AssessmentEntity, AssessmentFrameworkEntity, AssessmentSnapshotEntity, RequirementStatusEntity } from './entities';
+import { AnswerEntity, AssessmentEntity, AssessmentFrameworkEntity, AssessmentSnapshotEntity, RequirementAssignmentEntity, RequirementStatusEntity } from './entities';
 
 interface Loaded {
   assessment: AssessmentEntity;
@@ -36,7 +38,7 @@ interface Loaded {
 }
 
 /** The engine's view of an assessment (answers and statuses as plain records, so it serialises as is). */
-function scoringInputOf({ assessment, frameworks }: Loaded, answers: AnswerEntity[], statuses: RequirementStatusEntity[], mappingSets: MappingSetEntity[]): ScoringInput {
+function scoringInputOf({ assessment, frameworks }: Loaded, answers: AnswerEntity[], statuses: RequirementStatusEntity[], mappingSets: CachedMappingSet[]): ScoringInput {
   return {
     frameworks: frameworks.map((f) => f.document),
     profile: assessment.profile,
@@ -44,25 +46,6 @@ function scoringInputOf({ assessment, frameworks }: Loaded, answers: AnswerEntit
     requirementStatuses: Object.fromEntries(statuses.map((r) => [r.requirementKey, { kind: r.kind, justification: r.justification }])),
     mappingSets: mappingSets.map((m) => m.document),
   };
-}
-
-/** Code-unit order, the same on every machine (unlike `localeCompare`): snapshots must hash the same. */
-function byText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Orders semantic versions, oldest first (`1.9.0` before `1.10.0`, a pre-release before its release). */
-function compareVersions(a: string, b: string): number {
-  const [coreA = '', preA] = a.split('-', 2);
-  const [coreB = '', preB] = b.split('-', 2);
-  const partsA = coreA.split('.').map(Number);
-  const partsB = coreB.split('.').map(Number);
-  for (let i = 0; i < 3; i += 1) {
-    const diff = (partsA[i] ?? 0) - (partsB[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  if (preA === undefined || preB === undefined) return preA === preB ? 0 : preA === undefined ? 1 : -1;
-  return byText(preA, preB);
 }
 
 function toAnswer(a: AnswerEntity): AnswerResponse {
@@ -98,6 +81,8 @@ export class AssessmentsService {
     private readonly audit: AuditService,
     private readonly frameworkCache: FrameworkCache,
     private readonly outbox: OutboxService,
+    private readonly directory: IdentityDirectory,
+    @Inject(SUBMISSION_EVIDENCE) private readonly submissionEvidence: SubmissionEvidence,
   ) {}
 
   async create(auth: AuthContext, title: string, refs: { slug: string; version: string }[], profileInput: unknown): Promise<AssessmentResponse> {
@@ -105,13 +90,13 @@ export class AssessmentsService {
     const manager = this.db.manager();
     const frameworks: CachedFrameworkVersion[] = [];
     for (const ref of refs) {
-      const version = await manager.findOneBy(FrameworkVersionEntity, { slug: ref.slug, version: ref.version });
+      const version = await this.frameworkCache.version(manager, ref);
       if (!version) {
         throw new AssessmentsException('validation', ASSESSMENT_ERRORS.frameworkNotFound, `No framework ${ref.slug} version ${ref.version}.`, [
           { field: 'frameworks', reasons: [`unknown framework ${ref.slug}@${ref.version}`] },
         ]);
       }
-      if (!frameworks.some((f) => f.id === version.id)) frameworks.push(await this.frameworkCache.get(manager, version.id));
+      if (!frameworks.some((f) => f.id === version.id)) frameworks.push(version);
     }
     const organizationId = auth.organizationId!;
     const assessment = await manager.save(
@@ -136,11 +121,11 @@ export class AssessmentsService {
     const statuses = groupByAssessment(await manager.find(RequirementStatusEntity, { where }));
     const frameworkIds = [...new Set(links.map((l) => l.frameworkVersionId))];
     const frameworks = new Map((await Promise.all(frameworkIds.map((fid) => this.frameworkCache.get(manager, fid)))).map((f) => [f.id, f]));
-    const sets = await this.mappingSetsBetween(manager, frameworkIds);
+    const sets = await this.frameworkCache.mappingSetsAmong(manager, frameworkIds);
     const linksOf = groupByAssessment(links);
     return assessments.map((assessment) => {
       const loaded = { assessment, frameworks: (linksOf.get(assessment.id) ?? []).map((l) => frameworks.get(l.frameworkVersionId)!) };
-      const input = scoringInputOf(loaded, answers.get(assessment.id) ?? [], statuses.get(assessment.id) ?? [], latestMappingSets(sets, loaded.frameworks));
+      const input = scoringInputOf(loaded, answers.get(assessment.id) ?? [], statuses.get(assessment.id) ?? [], latestMappingSets(sets, loaded.frameworks.map((f) => f.id)));
       return toAssessmentResponse(loaded, input, false);
     });
   }
@@ -279,8 +264,8 @@ export class AssessmentsService {
         .sort((a, b) => byText(a.questionKey, b.questionKey))
         .map((a) => ({ questionKey: a.questionKey, value: a.value, note: a.note, version: a.version })),
       requirementStatuses: statuses.map((r) => ({ requirementKey: r.requirementKey, kind: r.kind, justification: r.justification })),
-      evidence: await this.evidence(manager, id),
-      assignments: await this.assignees(manager, id),
+      evidence: await this.evidence(auth.organizationId!, id),
+      assignments: await this.assignees(manager, auth.organizationId!, id),
       attestation: { ...attestation, userId: auth.userId, attestedAt: submittedAt.toISOString() },
     } satisfies AssessmentSnapshotContent;
     const contentHash = createHash('sha256').update(canonicalJson(content)).digest('hex');
@@ -382,40 +367,27 @@ export class AssessmentsService {
     return manager.find(RequirementStatusEntity, { where: { assessmentId: id } }).then((rows) => rows.sort((a, b) => byText(a.requirementKey, b.requirementKey)));
   }
 
-  /**
-   * The catalogue's mapping sets between two of the given framework versions (source and target
-   * both among them), the latest version of each set.
-   */
-  private async mappingSets(manager: EntityManager, frameworks: CachedFrameworkVersion[]): Promise<MappingSetEntity[]> {
-    return latestMappingSets(await this.mappingSetsBetween(manager, frameworks.map((f) => f.id)), frameworks);
-  }
-
-  /** Every version of the mapping sets whose source and target are both among `ids`. */
-  private mappingSetsBetween(manager: EntityManager, ids: string[]): Promise<MappingSetEntity[]> {
-    return manager.createQueryBuilder(MappingSetEntity, 'm').where('m.source_version_id = ANY(:ids) AND m.target_version_id = ANY(:ids)', { ids }).getMany();
+  /** The catalogue's latest mapping sets between two of the assessment's framework versions. */
+  private mappingSets(manager: EntityManager, frameworks: CachedFrameworkVersion[]): Promise<CachedMappingSet[]> {
+    return this.frameworkCache.latestMappingSetsBetween(manager, frameworks.map((f) => f.id));
   }
 
   /** Evidence of the assessment as the snapshot keeps it: sorted by requirement key, then id. */
-  private async evidence(manager: EntityManager, id: string): Promise<AssessmentSnapshotContent['evidence']> {
-    const rows = await manager.query<AssessmentSnapshotContent['evidence']>(
-      `SELECT id, requirement_key AS "requirementKey", kind,
-              CASE WHEN kind = 'file' THEN file_name ELSE coalesce(nullif(title, ''), url) END AS name,
-              sha256, url
-         FROM evidence WHERE assessment_id = $1`,
-      [id],
-    );
+  private async evidence(organizationId: string, id: string): Promise<AssessmentSnapshotContent['evidence']> {
+    const rows = await this.submissionEvidence.ofAssessment(organizationId, id);
     return rows.sort((a, b) => byText(a.requirementKey, b.requirementKey) || byText(a.id, b.id));
   }
 
   /** Assignees with their display name, sorted by requirement key. */
-  private async assignees(manager: EntityManager, id: string): Promise<AssessmentSnapshotContent['assignments']> {
-    const rows = await manager.query<AssessmentSnapshotContent['assignments']>(
-      `SELECT a.requirement_key AS "requirementKey", a.assignee_user_id AS "userId", u.name
-         FROM requirement_assignments a JOIN users u ON u.id = a.assignee_user_id
-        WHERE a.assessment_id = $1`,
-      [id],
-    );
-    return rows.sort((a, b) => byText(a.requirementKey, b.requirementKey));
+  private async assignees(manager: EntityManager, organizationId: string, id: string): Promise<AssessmentSnapshotContent['assignments']> {
+    const rows = await manager.find(RequirementAssignmentEntity, { where: { organizationId, assessmentId: id } });
+    const names = await this.directory.namesOf(rows.map((r) => r.assigneeUserId));
+    return rows
+      .flatMap((r) => {
+        const name = names.get(r.assigneeUserId);
+        return name === undefined ? [] : [{ requirementKey: r.requirementKey, userId: r.assigneeUserId, name }];
+      })
+      .sort((a, b) => byText(a.requirementKey, b.requirementKey));
   }
 
   private findQuestion(frameworks: CachedFrameworkVersion[], questionKey: string): QuestionDefinition {
@@ -477,16 +449,4 @@ function groupByAssessment<T extends { assessmentId: string }>(rows: T[]): Map<s
     else groups.set(row.assessmentId, [row]);
   }
   return groups;
-}
-
-/** Of `sets`, those between two of `frameworks` (source and target both among them), the latest version of each, by slug. */
-function latestMappingSets(sets: MappingSetEntity[], frameworks: CachedFrameworkVersion[]): MappingSetEntity[] {
-  const ids = new Set(frameworks.map((f) => f.id));
-  const latest = new Map<string, MappingSetEntity>();
-  for (const set of sets) {
-    if (!ids.has(set.sourceVersionId) || !ids.has(set.targetVersionId)) continue;
-    const kept = latest.get(set.slug);
-    if (!kept || compareVersions(set.version, kept.version) > 0) latest.set(set.slug, set);
-  }
-  return [...latest.values()].sort((a, b) => byText(a.slug, b.slug));
 }

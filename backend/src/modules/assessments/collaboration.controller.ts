@@ -15,8 +15,8 @@ export class CollaborationController {
   @Get('assignments')
   @RequirePermission('assessments:read')
   @ApiOperation({ summary: 'Who is assigned to each requirement.' })
-  assignments(@Param('id', uuid) id: string): Promise<AssignmentResponse[]> {
-    return this.collaboration.assignments(id);
+  assignments(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<AssignmentResponse[]> {
+    return this.collaboration.assignments(auth, id);
   }
 
   @Put('requirements/:requirementKey/assignee')
@@ -34,8 +34,8 @@ export class CollaborationController {
   @Get('requirements/:requirementKey/comments')
   @RequirePermission('assessments:read')
   @ApiOperation({ summary: 'Comments on a requirement, oldest first.' })
-  comments(@Param('id', uuid) id: string, @Param('requirementKey') requirementKey: string): Promise<CommentResponse[]> {
-    return this.collaboration.comments(id, requirementKey);
+  comments(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string, @Param('requirementKey') requirementKey: string): Promise<CommentResponse[]> {
+    return this.collaboration.comments(auth, id, requirementKey);
   }
 
   @Post('requirements/:requirementKey/comments')

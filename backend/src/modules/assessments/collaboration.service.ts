@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { AssignmentResponse, CommentResponse } from '@beacon/contracts';
 import type { AuthContext } from '../../platform/auth/auth.decorators';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
-import { AuditService } from '../audit/audit.service';
-import { FrameworkCache } from '../catalog/framework-cache';
+import { AuditService } from '../audit';
+import { FrameworkCache } from '../catalog';
+import { IdentityDirectory } from '../identity';
 import { ASSESSMENT_ERRORS, AssessmentsException } from './assessments.exception';
 import { RequirementAssignmentEntity, RequirementCommentEntity } from './entities';
 
@@ -14,17 +15,17 @@ export class CollaborationService {
     private readonly db: TenantDatabase,
     private readonly audit: AuditService,
     private readonly frameworkCache: FrameworkCache,
+    private readonly directory: IdentityDirectory,
   ) {}
 
-  async assignments(assessmentId: string): Promise<AssignmentResponse[]> {
+  async assignments(auth: AuthContext, assessmentId: string): Promise<AssignmentResponse[]> {
     await this.assertRequirement(assessmentId);
-    const rows = await this.db.manager().query<{ requirement_key: string; assignee_user_id: string; name: string; assigned_at: Date }[]>(
-      `SELECT a.requirement_key, a.assignee_user_id, u.name, a.assigned_at
-         FROM requirement_assignments a JOIN users u ON u.id = a.assignee_user_id
-        WHERE a.assessment_id = $1 ORDER BY a.requirement_key`,
-      [assessmentId],
-    );
-    return rows.map((r) => ({ requirementKey: r.requirement_key, assigneeUserId: r.assignee_user_id, assigneeName: r.name, assignedAt: r.assigned_at.toISOString() }));
+    const rows = await this.db.manager().find(RequirementAssignmentEntity, { where: { organizationId: auth.organizationId!, assessmentId }, order: { requirementKey: 'ASC' } });
+    const names = await this.directory.namesOf(rows.map((r) => r.assigneeUserId));
+    return rows.flatMap((r) => {
+      const name = names.get(r.assigneeUserId);
+      return name === undefined ? [] : [{ requirementKey: r.requirementKey, assigneeUserId: r.assigneeUserId, assigneeName: name, assignedAt: r.assignedAt.toISOString() }];
+    });
   }
 
   /** Assigns (or, with null, unassigns) a requirement to a member of the organization. */
@@ -34,10 +35,7 @@ export class CollaborationService {
     await manager.delete(RequirementAssignmentEntity, { assessmentId, requirementKey });
     let result: AssignmentResponse | null = null;
     if (userId) {
-      const [member] = await manager.query<{ name: string }[]>(
-        `SELECT u.name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = app_organization_id() AND m.user_id = $1`,
-        [userId],
-      );
+      const member = await this.directory.member(auth.organizationId!, userId);
       if (!member) {
         throw new AssessmentsException('validation', ASSESSMENT_ERRORS.notAMember, 'The assignee must be a member of your organization.', [
           { field: 'userId', reasons: ['not a member of this organization'] },
@@ -59,15 +57,17 @@ export class CollaborationService {
     return result;
   }
 
-  async comments(assessmentId: string, requirementKey: string): Promise<CommentResponse[]> {
+  async comments(auth: AuthContext, assessmentId: string, requirementKey: string): Promise<CommentResponse[]> {
     await this.assertRequirement(assessmentId, requirementKey);
-    const rows = await this.db.manager().query<{ id: string; author_user_id: string; name: string; body: string; created_at: Date }[]>(
-      `SELECT c.id, c.author_user_id, u.name, c.body, c.created_at
-         FROM requirement_comments c JOIN users u ON u.id = c.author_user_id
-        WHERE c.assessment_id = $1 AND c.requirement_key = $2 ORDER BY c.created_at, c.id`,
-      [assessmentId, requirementKey],
-    );
-    return rows.map((r) => ({ id: r.id, requirementKey, authorUserId: r.author_user_id, authorName: r.name, body: r.body, createdAt: r.created_at.toISOString() }));
+    const rows = await this.db.manager().find(RequirementCommentEntity, {
+      where: { organizationId: auth.organizationId!, assessmentId, requirementKey },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const names = await this.directory.namesOf(rows.map((r) => r.authorUserId));
+    return rows.flatMap((r) => {
+      const name = names.get(r.authorUserId);
+      return name === undefined ? [] : [{ id: r.id, requirementKey, authorUserId: r.authorUserId, authorName: name, body: r.body, createdAt: r.createdAt.toISOString() }];
+    });
   }
 
   async comment(auth: AuthContext, assessmentId: string, requirementKey: string, body: string): Promise<CommentResponse> {
@@ -76,7 +76,7 @@ export class CollaborationService {
     const saved = await manager.save(
       manager.create(RequirementCommentEntity, { organizationId: auth.organizationId!, assessmentId, requirementKey, authorUserId: auth.userId, body: body.trim() }),
     );
-    const [author] = await manager.query<{ name: string }[]>(`SELECT name FROM users WHERE id = $1`, [auth.userId]);
+    const authorName = (await this.directory.namesOf([auth.userId])).get(auth.userId) ?? '';
     await this.audit.record({
       organizationId: auth.organizationId,
       actorUserId: auth.userId,
@@ -85,7 +85,7 @@ export class CollaborationService {
       targetId: `${assessmentId}/${requirementKey}`,
       details: { commentId: saved.id },
     });
-    return { id: saved.id, requirementKey, authorUserId: auth.userId, authorName: author?.name ?? '', body: saved.body, createdAt: saved.createdAt.toISOString() };
+    return { id: saved.id, requirementKey, authorUserId: auth.userId, authorName, body: saved.body, createdAt: saved.createdAt.toISOString() };
   }
 
   /** The assessment is the organization's (404 otherwise) and, when given, the requirement is in its frameworks. */

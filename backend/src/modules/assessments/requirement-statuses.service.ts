@@ -4,8 +4,8 @@ import { type RequirementDefinition, type RequirementStatusKind, type Requiremen
 import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../../platform/auth/auth.decorators';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
-import { AuditService } from '../audit/audit.service';
-import { FrameworkCache } from '../catalog/framework-cache';
+import { AuditService } from '../audit';
+import { FrameworkCache } from '../catalog';
 import { ASSESSMENT_ERRORS, AssessmentsException } from './assessments.exception';
 
 interface StatusRow {

@@ -4,6 +4,7 @@ import type { AuditEventResponse, AuditVerifyResponse } from '@beacon/contracts'
 import { hasPermission } from '@beacon/domain';
 import { type AuthContext, CurrentAuth, RequirePermission } from '../../platform/auth/auth.decorators';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
+import { AuditLog } from './audit-log';
 import { AuditService } from './audit.service';
 
 @ApiTags('audit')
@@ -12,6 +13,7 @@ import { AuditService } from './audit.service';
 export class AuditController {
   constructor(
     private readonly audit: AuditService,
+    private readonly log: AuditLog,
     private readonly db: TenantDatabase,
   ) {}
 
@@ -19,7 +21,7 @@ export class AuditController {
   @RequirePermission('audit:read', 'audit:read-all')
   @ApiOperation({ summary: 'Audit events of the active organization, newest first (platform admin: every organization).' })
   list(@CurrentAuth() auth: AuthContext): Promise<AuditEventResponse[]> {
-    return this.inScope(auth, () => this.audit.list());
+    return this.inScope(auth, () => this.log.list());
   }
 
   @Get('verify')

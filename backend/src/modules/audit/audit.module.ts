@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { SECURITY_EVENTS } from '../../platform/auth/security-events';
+import { AuditLog } from './audit-log';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 
@@ -7,7 +8,7 @@ import { AuditService } from './audit.service';
 @Global()
 @Module({
   controllers: [AuditController],
-  providers: [AuditService, { provide: SECURITY_EVENTS, useExisting: AuditService }],
+  providers: [AuditService, AuditLog, { provide: SECURITY_EVENTS, useExisting: AuditService }],
   exports: [AuditService, SECURITY_EVENTS],
 })
 export class AuditModule {}

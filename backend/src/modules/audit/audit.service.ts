@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { canonicalJson } from '@beacon/domain';
-import type { AuditBreakReason, AuditBrokenEvent, AuditEventResponse, AuditVerifyResponse } from '@beacon/contracts';
+import type { AuditBreakReason, AuditBrokenEvent, AuditVerifyResponse } from '@beacon/contracts';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { toStorableText } from '../../platform/database/storable-text';
@@ -130,32 +130,6 @@ export class AuditService implements SecurityEvents {
    */
   async recordIndependently(entry: AuditEntry): Promise<void> {
     await this.db.independently({ organizationId: entry.organizationId, userId: entry.actorUserId }, () => this.record(entry));
-  }
-
-  /** Events visible in the current transaction (own organization, or all for the platform audit). */
-  async list(limit = 200): Promise<AuditEventResponse[]> {
-    const rows: (AuditEventEntity & { actor_email: string | null })[] = await this.db.manager().query(
-      `SELECT e.*, u.email AS actor_email FROM audit_events e LEFT JOIN users u ON u.id = e.actor_user_id
-        ORDER BY e.id DESC LIMIT $1`,
-      [limit],
-    );
-    return rows.map((r) => {
-      const row = r as unknown as Record<string, unknown>;
-      return {
-        id: String(row['id']),
-        occurredAt: (row['occurred_at'] as Date).toISOString(),
-        organizationId: row['organization_id'] as string | null,
-        actorUserId: row['actor_user_id'] as string | null,
-        actorEmail: row['actor_email'] as string | null,
-        action: row['action'] as string,
-        targetType: row['target_type'] as string | null,
-        targetId: row['target_id'] as string | null,
-        correlationId: row['correlation_id'] as string | null,
-        clientAddress: row['client_address'] as string | null,
-        details: row['details'] as Record<string, unknown> | null,
-        hash: row['hash'] as string,
-      };
-    });
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FrameworkDefinition, MappingSetDefinition, QuestionDefinition } from '@beacon/domain';
+import { byText, compareVersions, type FrameworkDefinition, type MappingSetDefinition, type QuestionDefinition } from '@beacon/domain';
 import type { EntityManager } from 'typeorm';
 import { FrameworkVersionEntity, MappingSetEntity } from './entities';
 
@@ -19,6 +19,8 @@ export interface CachedMappingSet {
   id: string;
   slug: string;
   version: string;
+  sourceVersionId: string;
+  targetVersionId: string;
   contentHash: string;
   importedAt: Date;
   document: MappingSetDefinition;
@@ -79,9 +81,43 @@ export class FrameworkCache {
     return remember(this.mappingSets, refKey(ref), () =>
       manager
         .findOneBy(MappingSetEntity, { slug: ref.slug, version: ref.version })
-        .then((set) => (set ? { id: set.id, slug: set.slug, version: set.version, contentHash: set.contentHash, importedAt: set.importedAt, document: set.document } : null)),
+        .then((set) => (set ? cachedMappingSet(set) : null)),
     );
   }
+
+  /**
+   * The mapping sets between two of the given framework versions (source and target both among
+   * them), the latest version of each set, by slug. Read each time: a newer set may be imported.
+   */
+  async latestMappingSetsBetween(manager: EntityManager, frameworkIds: readonly string[]): Promise<CachedMappingSet[]> {
+    return latestMappingSets(await this.mappingSetsAmong(manager, frameworkIds), frameworkIds);
+  }
+
+  /** Every version of the mapping sets whose source and target are both among `frameworkIds`. */
+  async mappingSetsAmong(manager: EntityManager, frameworkIds: readonly string[]): Promise<CachedMappingSet[]> {
+    const sets = await manager
+      .createQueryBuilder(MappingSetEntity, 'm')
+      .where('m.source_version_id = ANY(:ids) AND m.target_version_id = ANY(:ids)', { ids: [...new Set(frameworkIds)] })
+      .getMany();
+    return sets.map(cachedMappingSet);
+  }
+}
+
+/** Of `sets`, those between two of `frameworkIds` (source and target both among them), the latest version of each, by slug. */
+export function latestMappingSets(sets: readonly CachedMappingSet[], frameworkIds: readonly string[]): CachedMappingSet[] {
+  const ids = new Set(frameworkIds);
+  const latest = new Map<string, CachedMappingSet>();
+  for (const set of sets) {
+    if (!ids.has(set.sourceVersionId) || !ids.has(set.targetVersionId)) continue;
+    const kept = latest.get(set.slug);
+    if (!kept || compareVersions(set.version, kept.version) > 0) latest.set(set.slug, set);
+  }
+  return [...latest.values()].sort((a, b) => byText(a.slug, b.slug));
+}
+
+function cachedMappingSet(set: MappingSetEntity): CachedMappingSet {
+  const { id, slug, version, sourceVersionId, targetVersionId, contentHash, importedAt, document } = set;
+  return { id, slug, version, sourceVersionId, targetVersionId, contentHash, importedAt, document };
 }
 
 /** Caches what `load` finds under `key`; a miss or an error is asked again next time. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../../platform/config/app-config';
-import { CatalogModule } from '../catalog/catalog.module';
+import { AssessmentsModule } from '../assessments';
+import { CatalogModule } from '../catalog';
 import { EvidenceSettings } from './evidence-settings';
 import { createEvidenceStorage, EVIDENCE_STORAGE } from './evidence-storage';
 import { EvidenceUploadInterceptor } from './evidence-upload.interceptor';
@@ -9,7 +10,7 @@ import { EvidenceService } from './evidence.service';
 
 /** Evidence files and links for assessment requirements (limits and storage from configuration). */
 @Module({
-  imports: [CatalogModule],
+  imports: [CatalogModule, AssessmentsModule],
   controllers: [EvidenceController],
   providers: [
     { provide: EvidenceSettings, inject: [AppConfig], useFactory: (config: AppConfig) => EvidenceSettings.from(config.evidence) },

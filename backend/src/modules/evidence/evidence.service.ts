@@ -5,8 +5,9 @@ import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../../platform/auth/auth.decorators';
 import { JsonLogger } from '../../platform/logging/json-logger';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
-import { AuditService } from '../audit/audit.service';
-import { FrameworkCache } from '../catalog/framework-cache';
+import { AssessmentRecords, type AssessmentState } from '../assessments';
+import { AuditService } from '../audit';
+import { FrameworkCache } from '../catalog';
 import { cleanFileName, downloadName, inspectEvidenceFile } from './evidence-inspection';
 import { EvidenceSettings } from './evidence-settings';
 import { EVIDENCE_STORAGE, type EvidenceStorage, newStorageKey } from './evidence-storage';
@@ -61,6 +62,7 @@ export class EvidenceService {
     private readonly db: TenantDatabase,
     private readonly audit: AuditService,
     private readonly frameworkCache: FrameworkCache,
+    private readonly assessments: AssessmentRecords,
     @Inject(EvidenceSettings) private readonly settings: EvidenceSettings,
     @Inject(EVIDENCE_STORAGE) private readonly storage: EvidenceStorage,
     private readonly logger: JsonLogger,
@@ -170,7 +172,7 @@ export class EvidenceService {
 
   async list(assessmentId: string): Promise<EvidenceResponse[]> {
     const manager = this.db.manager();
-    await this.assertAssessment(manager, assessmentId);
+    await this.assertAssessment(assessmentId);
     const rows = await manager.find(EvidenceEntity, { where: { assessmentId }, order: { requirementKey: 'ASC', createdAt: 'ASC' } });
     return rows.map(toEvidenceResponse);
   }
@@ -201,7 +203,7 @@ export class EvidenceService {
    */
   async remove(auth: AuthContext, assessmentId: string, evidenceId: string, onRemoved: (deleteFile: () => Promise<void>) => void = () => undefined): Promise<void> {
     const manager = this.db.manager();
-    await this.assertDraft(manager, assessmentId);
+    await this.assertDraft(assessmentId);
     const row = await manager.findOneBy(EvidenceEntity, { id: evidenceId, assessmentId });
     if (!row) throw new EvidenceException('not-found', EVIDENCE_ERRORS.evidenceNotFound, 'No such evidence.');
     await manager.delete(EvidenceEntity, { id: row.id });
@@ -241,25 +243,19 @@ export class EvidenceService {
   }
 
   /**
-   * The assessment's status and framework versions; 404 when it is not the organization's. With
-   * `lock`, the assessment row is share-locked until the transaction ends, so a concurrent
-   * submission waits for this change (and its snapshot sees it), or this change waits for the
-   * submission and then finds the assessment submitted.
+   * The assessment's status and framework versions; 404 when it is not the transaction's
+   * organization's. With `lock`, share-locked until the transaction ends (`AssessmentRecords.state`).
    */
-  private async assertAssessment(manager: EntityManager, assessmentId: string, lock = false): Promise<{ status: string; framework_ids: string[] }> {
-    const [state] = await manager.query<{ status: string; framework_ids: string[] }[]>(
-      `SELECT a.status,
-              ARRAY(SELECT af.framework_version_id FROM assessment_frameworks af WHERE af.assessment_id = a.id ORDER BY af.position) AS framework_ids
-         FROM assessments a WHERE a.id = $1${lock ? ' FOR SHARE OF a' : ''}`,
-      [assessmentId],
-    );
+  private async assertAssessment(assessmentId: string, lock = false): Promise<AssessmentState> {
+    const organizationId = this.db.current()?.organizationId;
+    const state = organizationId ? await this.assessments.state(organizationId, assessmentId, { lock }) : null;
     if (!state) throw new EvidenceException('not-found', EVIDENCE_ERRORS.assessmentNotFound, 'No such assessment.');
     return state;
   }
 
   /** The assessment exists in this organization (404) and is still a draft (409), share-locked. */
-  private async assertDraft(manager: EntityManager, assessmentId: string): Promise<{ status: string; framework_ids: string[] }> {
-    const state = await this.assertAssessment(manager, assessmentId, true);
+  private async assertDraft(assessmentId: string): Promise<AssessmentState> {
+    const state = await this.assertAssessment(assessmentId, true);
     if (state.status !== 'draft') {
       throw new EvidenceException('conflict', EVIDENCE_ERRORS.alreadySubmitted, 'This assessment has been submitted and can no longer change.');
     }
@@ -268,8 +264,8 @@ export class EvidenceService {
 
   /** The assessment exists in this organization, is still a draft (409), and has the requirement (404). */
   private async assertWritableRequirement(manager: EntityManager, assessmentId: string, requirementKey: string): Promise<void> {
-    const state = await this.assertDraft(manager, assessmentId);
-    const frameworks = await Promise.all(state.framework_ids.map((id) => this.frameworkCache.get(manager, id)));
+    const state = await this.assertDraft(assessmentId);
+    const frameworks = await Promise.all(state.frameworkIds.map((id) => this.frameworkCache.get(manager, id)));
     const known = frameworks.some((f) => f.document.sections.some((s) => s.requirements.some((r) => r.key === requirementKey)));
     if (!known) {
       throw new EvidenceException('not-found', EVIDENCE_ERRORS.requirementNotFound, `No requirement ${requirementKey} in this assessment's frameworks.`);

@@ -6,12 +6,13 @@ import { AppConfig } from '../../platform/config/app-config';
 import { currentCorrelationId } from '../../platform/logging/request-context';
 import { OutboxService } from '../../platform/outbox/outbox.service';
 import { QueueProducer } from '../../platform/queue/queue-producer';
-import { QUEUE_NAMES } from '../../platform/queue/jobs';
+import { queueOf } from '../../platform/queue/jobs';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
 import { StatusProbeAnswerEntity } from './entities/status-probe-answer.entity';
 import { StatusProbeEntity } from './entities/status-probe.entity';
 import { WorkerHeartbeatEntity } from './entities/worker-heartbeat.entity';
 import { HealthException } from './health.exception';
+import { STATUS_PROBE_JOBS } from './jobs/health.jobs';
 
 const VERSION = '0.1.0';
 
@@ -57,9 +58,7 @@ export class HealthService {
     const data = { probeId: probe.id, correlationId: correlationId ?? probe.id };
     await this.outbox.enqueue(
       manager,
-      { name: 'scoring.status-probe', data },
-      { name: 'reports.status-probe', data },
-      { name: 'benchmarks.status-probe', data },
+      ...STATUS_PROBE_JOBS.map((name) => ({ name, data })),
     );
     return this.describeProbe(probe, []);
   }
@@ -81,7 +80,7 @@ export class HealthService {
   }
 
   private describeProbe(probe: StatusProbeEntity, answers: StatusProbeAnswerEntity[]): StatusProbeResponse {
-    const complete = QUEUE_NAMES.every((q) => answers.some((a) => a.queue === q));
+    const complete = STATUS_PROBE_JOBS.every((name) => answers.some((a) => a.queue === queueOf(name)));
     const last = answers.reduce((max, a) => Math.max(max, a.answeredAt.getTime()), 0);
     return {
       id: probe.id,

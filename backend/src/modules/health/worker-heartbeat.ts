@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../platform/config/app-config';
 import { JsonLogger } from '../../platform/logging/json-logger';
-import { QUEUE_NAMES } from '../../platform/queue/jobs';
+import { JobCatalog } from '../../platform/queue/jobs';
 import { WORKER_ID } from '../../platform/queue/worker-runtime';
 
 /** Records, every few seconds, that this worker process is alive (worker entry point only). */
@@ -17,6 +17,7 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnApplicationShu
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly logger: JsonLogger,
+    private readonly catalog: JobCatalog,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -38,7 +39,7 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnApplicationShu
       `INSERT INTO worker_heartbeats (worker_id, hostname, queues, started_at, last_seen_at)
        VALUES ($1, $2, $3, $4, now())
        ON CONFLICT (worker_id) DO UPDATE SET last_seen_at = now()`,
-      [WORKER_ID, hostname(), [...QUEUE_NAMES], this.startedAt],
+      [WORKER_ID, hostname(), [...this.catalog.queues], this.startedAt],
     );
   }
 }

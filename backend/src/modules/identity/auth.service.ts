@@ -7,7 +7,7 @@ import type { AuthContext } from '../../platform/auth/auth.decorators';
 import { signAccessToken } from '../../platform/auth/jwt';
 import { AppConfig } from '../../platform/config/app-config';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { MembershipEntity, OrganizationEntity, RefreshTokenEntity, UserEntity } from './entities';
 import { IdentityException, IDENTITY_ERRORS } from './identity.exception';
 import { LoginRateLimiter } from './login-rate-limiter';

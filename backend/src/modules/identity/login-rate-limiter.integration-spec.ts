@@ -1,6 +1,8 @@
 import { AppConfig } from '../../platform/config/app-config';
 import { parseEnvironment } from '../../platform/config/environment';
 import { QueueProducer } from '../../platform/queue/queue-producer';
+import { JobCatalog } from '../../platform/queue/jobs';
+import { JOBS } from '../../jobs';
 import { RateLimiter } from '../../platform/rate-limit/rate-limiter';
 import { LoginRateLimiter } from './login-rate-limiter';
 
@@ -13,7 +15,7 @@ describe('LoginRateLimiter (real Redis)', () => {
 
   beforeAll(() => {
     const config = new AppConfig(parseEnvironment({ ...process.env, QUEUE_PREFIX: `${process.env['QUEUE_PREFIX']}-limiter-${Date.now()}`, LOGIN_MAX_FAILURES_PER_IP: '20' }));
-    producer = new QueueProducer(config);
+    producer = new QueueProducer(config, new JobCatalog(JOBS));
     limiter = new LoginRateLimiter(new RateLimiter(producer, config), config);
   });
   afterAll(async () => {

@@ -12,7 +12,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../../platform/auth/auth.decorators';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { type IssuedSession, AuthService, normalizeEmail } from './auth.service';
 import { InvitationEntity, MembershipEntity, OrganizationEntity, UserEntity } from './entities';
 import { IdentityException, IDENTITY_ERRORS } from './identity.exception';

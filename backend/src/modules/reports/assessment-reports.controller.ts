@@ -26,7 +26,7 @@ export class AssessmentReportsController {
   @Get(':id/reports')
   @RequirePermission('reports:read')
   @ApiOperation({ summary: 'Reports of an assessment (every submission), newest first, with status and digest.' })
-  list(@Param('id', uuid) id: string): Promise<ReportResponse[]> {
-    return this.reports.list(id);
+  list(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<ReportResponse[]> {
+    return this.reports.list(auth.organizationId!, id);
   }
 }

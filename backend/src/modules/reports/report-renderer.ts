@@ -1,14 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { FrameworkDefinition, ScoringResult } from '@beacon/domain';
+import type { FrameworkDefinition } from '@beacon/domain';
 import { UnrecoverableError } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../../platform/config/app-config';
 import { JsonLogger } from '../../platform/logging/json-logger';
 import type { JobContext } from '../../platform/queue/job-handler';
-import type { RenderReportJob } from '../../platform/queue/jobs';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
-import { AuditService } from '../audit/audit.service';
-import { FrameworkCache } from '../catalog/framework-cache';
+import { AssessmentRecords } from '../assessments';
+import { AuditService } from '../audit';
+import { FrameworkCache } from '../catalog';
+import { IdentityDirectory } from '../identity';
+import { ScoreRecords } from '../scoring';
+import type { RenderReportJob } from './jobs/reports.jobs';
 import { ReportEntity } from './entities';
 import { buildReportModel } from './model/report-model';
 import { ReportInputError, readReportSnapshot } from './model/report-snapshot';
@@ -42,6 +45,9 @@ export class ReportRenderer {
     private readonly config: AppConfig,
     private readonly logger: JsonLogger,
     @Inject(ReportSigner) private readonly signer: ReportSigner,
+    private readonly assessments: AssessmentRecords,
+    private readonly scores: ScoreRecords,
+    private readonly directory: IdentityDirectory,
   ) {}
 
   async render(job: RenderReportJob, context: JobContext): Promise<RenderOutcome> {
@@ -100,17 +106,11 @@ export class ReportRenderer {
 
   /** Everything the model needs, read from the snapshot, its score and the catalogue. */
   private async model(manager: EntityManager, report: ReportEntity) {
-    const [snapshot] = await manager.query<{ id: string; content: unknown; content_hash: string; submitted_at: Date }[]>(
-      `SELECT id, content, content_hash, submitted_at FROM assessment_snapshots WHERE id = $1`,
-      [report.snapshotId],
-    );
+    const snapshot = await this.assessments.submission(report.organizationId, report.snapshotId);
     if (!snapshot) throw new ReportInputError(`The snapshot ${report.snapshotId} of this report is gone.`);
-    const [score] = await manager.query<{ result: ScoringResult }[]>(
-      `SELECT result FROM assessment_scores WHERE assessment_id = $1 AND content_hash = $2 AND status = 'scored'`,
-      [report.assessmentId, report.contentHash],
-    );
+    const score = await this.scores.scoredResult(report.organizationId, report.assessmentId, report.contentHash);
     if (!score) throw new ReportInputError('The submission of this report has no score.');
-    const [organization] = await manager.query<{ id: string; name: string }[]>(`SELECT id, name FROM organizations WHERE id = $1`, [report.organizationId]);
+    const organization = await this.directory.organization(report.organizationId);
     if (!organization) throw new ReportInputError('The organization of this report is gone.');
     const content = readReportSnapshot(snapshot.content);
     const frameworks: FrameworkDefinition[] = [];
@@ -123,9 +123,9 @@ export class ReportRenderer {
       reportId: report.id,
       issuedAt: report.createdAt,
       locale: report.locale,
-      organization,
-      snapshot: { id: snapshot.id, contentHash: snapshot.content_hash.trim(), submittedAt: new Date(snapshot.submitted_at), content },
-      score: score.result,
+      organization: { id: organization.id, name: organization.name },
+      snapshot: { id: snapshot.id, contentHash: snapshot.contentHash.trim(), submittedAt: snapshot.submittedAt, content },
+      score,
       frameworks,
     });
   }

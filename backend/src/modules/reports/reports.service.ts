@@ -5,9 +5,12 @@ import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../../platform/auth/auth.decorators';
 import { currentCorrelationId } from '../../platform/logging/request-context';
 import { OutboxService } from '../../platform/outbox/outbox.service';
-import type { RenderReportJob } from '../../platform/queue/jobs';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
-import { AuditService } from '../audit/audit.service';
+import { AssessmentRecords } from '../assessments';
+import { AuditService } from '../audit';
+import { IdentityDirectory } from '../identity';
+import { ScoreRecords } from '../scoring';
+import type { RenderReportJob } from './jobs/reports.jobs';
 import { ReportEntity, type ReportFormat, type ReportLocale } from './entities';
 import type {
   PublicReportVerificationResponse,
@@ -86,6 +89,9 @@ export class ReportsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     @Inject(ReportSigner) private readonly signer: ReportSigner,
+    private readonly assessments: AssessmentRecords,
+    private readonly scores: ScoreRecords,
+    private readonly directory: IdentityDirectory,
   ) {}
 
   /**
@@ -96,19 +102,12 @@ export class ReportsService {
   async request(auth: AuthContext, assessmentId: string, format: ReportFormat, locale: ReportLocale): Promise<ReportRequestedResponse> {
     const manager = this.db.manager();
     const organizationId = auth.organizationId!;
-    await this.assertAssessment(manager, assessmentId);
-    const [snapshot] = await manager.query<{ id: string; content_hash: string; revision: number }[]>(
-      `SELECT id, content_hash, revision FROM assessment_snapshots WHERE assessment_id = $1 ORDER BY revision DESC LIMIT 1`,
-      [assessmentId],
-    );
+    await this.assertAssessment(organizationId, assessmentId);
+    const snapshot = await this.assessments.latestSubmission(organizationId, assessmentId);
     if (!snapshot) {
       throw new ReportsException('conflict', REPORT_ERRORS.notSubmitted, 'This assessment has not been submitted yet: submit it, then ask for reports once it is scored.');
     }
-    const [scored] = await manager.query<{ id: string }[]>(
-      `SELECT id FROM assessment_scores WHERE assessment_id = $1 AND content_hash = $2 AND status = 'scored'`,
-      [assessmentId, snapshot.content_hash],
-    );
-    if (!scored) {
+    if (!(await this.scores.isScored(organizationId, assessmentId, snapshot.contentHash))) {
       throw new ReportsException('conflict', REPORT_ERRORS.notScored, `Submission ${snapshot.revision} of this assessment is not scored yet: ask again once its score is ready.`, {
         snapshotId: snapshot.id,
       });
@@ -117,7 +116,7 @@ export class ReportsService {
       organizationId,
       assessmentId,
       snapshotId: snapshot.id,
-      contentHash: snapshot.content_hash,
+      contentHash: snapshot.contentHash,
       format,
       locale,
       requestedBy: auth.userId,
@@ -140,14 +139,9 @@ export class ReportsService {
    * through the outbox, so they exist if and only if the score committed. Idempotent.
    */
   async enqueueDefaultReports(manager: EntityManager, request: DefaultReportsRequest): Promise<string[]> {
-    const [organization] = await manager.query<{ default_locale: string }[]>(`SELECT default_locale FROM organizations WHERE id = $1`, [
-      request.organizationId,
-    ]);
-    const locale: ReportLocale = organization?.default_locale === 'fr' ? 'fr' : 'en';
-    const [snapshot] = await manager.query<{ content_hash: string }[]>(
-      `SELECT content_hash FROM assessment_snapshots WHERE id = $1 AND assessment_id = $2`,
-      [request.snapshotId, request.assessmentId],
-    );
+    const organization = await this.directory.organization(request.organizationId);
+    const locale: ReportLocale = organization?.defaultLocale === 'fr' ? 'fr' : 'en';
+    const snapshot = await this.assessments.submission(request.organizationId, request.snapshotId, request.assessmentId);
     if (!snapshot) throw new Error(`No snapshot ${request.snapshotId} of assessment ${request.assessmentId}`);
     const ids: string[] = [];
     for (const format of DEFAULT_REPORT_FORMATS) {
@@ -155,7 +149,7 @@ export class ReportsService {
         organizationId: request.organizationId,
         assessmentId: request.assessmentId,
         snapshotId: request.snapshotId,
-        contentHash: snapshot.content_hash,
+        contentHash: snapshot.contentHash,
         format,
         locale,
         requestedBy: null,
@@ -222,9 +216,9 @@ export class ReportsService {
     return { reportId, status, outcome };
   }
 
-  async list(assessmentId: string): Promise<ReportResponse[]> {
+  async list(organizationId: string, assessmentId: string): Promise<ReportResponse[]> {
     const manager = this.db.manager();
-    await this.assertAssessment(manager, assessmentId);
+    await this.assertAssessment(organizationId, assessmentId);
     const reports = await manager.find(ReportEntity, { where: { assessmentId }, order: { createdAt: 'DESC', format: 'ASC', locale: 'ASC' } });
     return reports.map(toResponse);
   }
@@ -313,8 +307,9 @@ export class ReportsService {
     return row.content;
   }
 
-  private async assertAssessment(manager: EntityManager, assessmentId: string): Promise<void> {
-    const rows = await manager.query<{ id: string }[]>(`SELECT id FROM assessments WHERE id = $1`, [assessmentId]);
-    if (rows.length === 0) throw new ReportsException('not-found', REPORT_ERRORS.assessmentNotFound, 'No such assessment.');
+  private async assertAssessment(organizationId: string, assessmentId: string): Promise<void> {
+    if (!(await this.assessments.exists(organizationId, assessmentId))) {
+      throw new ReportsException('not-found', REPORT_ERRORS.assessmentNotFound, 'No such assessment.');
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PreviewScoreResponse, ScoreResponse } from '@beacon/contracts';
-import { RequirePermission } from '../../platform/auth/auth.decorators';
+import { type AuthContext, CurrentAuth, RequirePermission } from '../../platform/auth/auth.decorators';
 import { SCORING_ERRORS } from './scoring.exception';
 import { ScoringService } from './scoring.service';
 
@@ -24,8 +24,8 @@ export class ScoringController {
   @ApiOkResponse({ description: 'ScoreResponse: pending, scored or failed, for the latest snapshot (revision, content hash).' })
   @ApiNotFoundResponse({ description: `${SCORING_ERRORS.notFound}: no such assessment in the active organization.` })
   @ApiConflictResponse({ description: `${SCORING_ERRORS.notSubmitted}: a draft never submitted has no score; use preview-score.` })
-  score(@Param('id', uuid) id: string): Promise<ScoreResponse> {
-    return this.scoring.score(id);
+  score(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<ScoreResponse> {
+    return this.scoring.score(auth.organizationId!, id);
   }
 
   @Get(':id/preview-score')

@@ -25,7 +25,9 @@ import { join, resolve } from 'node:path';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { adminDataSource, freePort, http, PrivateRedis, startApi, startWorker, waitFor, importShippedCatalog } from '../../../test/harness';
 import { addMember, type Session, signUp } from '../../../test/identity-fixtures';
-import { QUEUE_NAMES, type ScoreAssessmentJob } from '../../platform/queue/jobs';
+import { JOBS } from '../../jobs';
+import { JobCatalog } from '../../platform/queue/jobs';
+import type { ScoreAssessmentJob } from './jobs/scoring.jobs';
 import { QueueProducer } from '../../platform/queue/queue-producer';
 
 const ROOT = resolve(__dirname, '../../../..');
@@ -194,7 +196,7 @@ describe('scoring (real PostgreSQL and Redis)', () => {
   });
   afterAll(async () => {
     const producer = api.get(QueueProducer);
-    for (const queue of QUEUE_NAMES) await producer.queue(queue).obliterate({ force: true });
+    for (const queue of new JobCatalog(JOBS).queues) await producer.queue(queue).obliterate({ force: true });
     await admin.destroy();
     await api.close();
   });

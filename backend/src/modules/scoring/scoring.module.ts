@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AssessmentsModule } from '../assessments/assessments.module';
-import { CatalogModule } from '../catalog/catalog.module';
+import { AssessmentsModule } from '../assessments';
+import { CatalogModule } from '../catalog';
+import { ScoreRecords } from './score-records';
 import { ScoringController } from './scoring.controller';
 import { ScoringService } from './scoring.service';
 
@@ -8,7 +9,7 @@ import { ScoringService } from './scoring.service';
 @Module({
   imports: [CatalogModule, AssessmentsModule],
   controllers: [ScoringController],
-  providers: [ScoringService],
-  exports: [ScoringService],
+  providers: [ScoringService, ScoreRecords],
+  exports: [ScoringService, ScoreRecords],
 })
 export class ScoringModule {}

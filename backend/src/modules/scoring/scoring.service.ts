@@ -9,12 +9,11 @@ import {
   type ScoringResult,
 } from '@beacon/domain';
 import type { EntityManager } from 'typeorm';
-import type { ScoreAssessmentJob } from '../../platform/queue/jobs';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
-import { AssessmentsService } from '../assessments/assessments.service';
-import { AssessmentEntity, AssessmentSnapshotEntity } from '../assessments/entities';
-import { AuditService } from '../audit/audit.service';
-import { FrameworkCache } from '../catalog/framework-cache';
+import { AssessmentRecords, AssessmentsService } from '../assessments';
+import { AuditService } from '../audit';
+import { FrameworkCache } from '../catalog';
+import type { ScoreAssessmentJob } from './jobs/scoring.jobs';
 import { AssessmentScoreEntity, type AssessmentScoreStatus } from './entities';
 import { SCORING_ERRORS, ScoringException } from './scoring.exception';
 import {
@@ -49,17 +48,16 @@ export class ScoringService {
     private readonly frameworkCache: FrameworkCache,
     private readonly audit: AuditService,
     private readonly assessments: AssessmentsService,
+    private readonly records: AssessmentRecords,
   ) {}
 
   /** The score of the latest submission: pending until the worker stored it, then scored or failed. */
-  async score(assessmentId: string): Promise<ScoreResponse> {
+  async score(organizationId: string, assessmentId: string): Promise<ScoreResponse> {
     const manager = this.db.manager();
-    await this.assertAssessment(manager, assessmentId);
-    const snapshot = await manager.findOne(AssessmentSnapshotEntity, {
-      select: { id: true, revision: true, contentHash: true },
-      where: { assessmentId },
-      order: { revision: 'DESC' },
-    });
+    if (!(await this.records.exists(organizationId, assessmentId))) {
+      throw new ScoringException('not-found', SCORING_ERRORS.notFound, 'No such assessment.');
+    }
+    const snapshot = await this.records.latestSubmission(organizationId, assessmentId);
     if (!snapshot) {
       throw new ScoringException('conflict', SCORING_ERRORS.notSubmitted, 'This assessment has not been submitted yet: preview its score instead.');
     }
@@ -91,7 +89,7 @@ export class ScoringService {
    */
   async scoreSubmission(job: SubmissionScoringJob): Promise<SubmissionScoring> {
     const manager = this.db.manager();
-    const snapshot = await manager.findOneBy(AssessmentSnapshotEntity, { id: job.snapshotId, assessmentId: job.assessmentId });
+    const snapshot = await this.records.submission(job.organizationId, job.snapshotId, job.assessmentId);
     if (!snapshot) return { kind: 'snapshot-missing' };
     const existing = await manager.findOne(AssessmentScoreEntity, {
       select: { id: true, status: true },
@@ -187,10 +185,5 @@ export class ScoringService {
       if (found) mappingSets.set(documentKey(ref), { contentHash: found.contentHash, document: found.document });
     }
     return { frameworks, mappingSets };
-  }
-
-  private async assertAssessment(manager: EntityManager, id: string): Promise<void> {
-    const found = await manager.existsBy(AssessmentEntity, { id });
-    if (!found) throw new ScoringException('not-found', SCORING_ERRORS.notFound, 'No such assessment.');
   }
 }

@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { JsonLogger } from '../logging/json-logger';
 import { runWithContext } from '../logging/request-context';
 import { jobIdForOutbox } from '../queue/job-options';
-import { isJobName, type JobItem } from '../queue/jobs';
+import { JobCatalog, type JobItem } from '../queue/jobs';
 import { QueueProducer } from '../queue/queue-producer';
 
 const BATCH_SIZE = 100;
@@ -41,6 +41,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly producer: QueueProducer,
     private readonly config: AppConfig,
     private readonly logger: JsonLogger,
+    private readonly catalog: JobCatalog,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -101,7 +102,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const done: string[] = [];
       let blocked = false;
       for (const row of rows) {
-        if (!isJobName(row.job_name)) {
+        if (!this.catalog.isJobName(row.job_name)) {
           // Cannot happen through OutboxService; parked so that it never blocks the others.
           await manager.query(
             `UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2, available_at = 'infinity' WHERE id = $1`,

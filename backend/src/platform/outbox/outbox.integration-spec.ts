@@ -10,9 +10,12 @@ import { StatusProbeEntity } from '../../modules/health/entities/status-probe.en
 import { PlatformModule } from '../platform.module';
 import { ENTITIES } from '../../database/entities';
 import { QueueProducer } from '../queue/queue-producer';
-import { QUEUE_NAMES } from '../queue/jobs';
+import { JOBS } from '../../jobs';
+import { JobCatalog } from '../queue/jobs';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxService } from './outbox.service';
+
+const QUEUE_NAMES = new JobCatalog(JOBS).queues;
 
 const TABLES = ['outbox_messages', 'status_probe_answers', 'status_probes', 'worker_heartbeats'];
 
@@ -98,7 +101,7 @@ describe('transactional outbox (real PostgreSQL and Redis)', () => {
       api = await startApi(env);
       // A relay without queue workers, so the test decides when jobs are consumed.
       relayModule = await withEnv(env, () =>
-        Test.createTestingModule({ imports: [PlatformModule.forRoot({ entities: ENTITIES })], providers: [OutboxRelay] }).compile(),
+        Test.createTestingModule({ imports: [PlatformModule.forRoot({ entities: ENTITIES, jobs: JOBS })], providers: [OutboxRelay] }).compile(),
       );
     });
     afterEach(async () => {

@@ -1,5 +1,7 @@
 import type { JobHandler } from './job-handler';
+import { JOBS } from '../../jobs';
 import { checkHandlers, JobHandlerRegistryError } from './job-handler-registry';
+import { JobCatalog } from './jobs';
 
 const handler: JobHandler = { handle: () => Promise.resolve() };
 const entry = (owner: string) => ({ handler, owner });
@@ -24,6 +26,8 @@ describe('checkHandlers', () => {
 
   it('covers every job name of the application', () => {
     // The real registry of names: a missing handler for any of them fails.
-    expect(() => checkHandlers(new Map())).toThrow(/scoring.status-probe/);
+    const names = new JobCatalog(JOBS).names;
+    expect(() => checkHandlers(new Map(), names)).toThrow(/scoring.status-probe/);
+    expect(() => checkHandlers(new Map(), names)).toThrow(/reports.queue-default-reports/);
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { JOB_HANDLER_METADATA, type JobHandler } from './job-handler';
-import { JOB_NAMES, type JobName } from './jobs';
+import { JobCatalog, type JobName } from './jobs';
 
 export class JobHandlerRegistryError extends Error {}
 
@@ -16,6 +16,7 @@ export class JobHandlerRegistry {
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
+    private readonly catalog: JobCatalog,
   ) {}
 
   load(): void {
@@ -32,7 +33,7 @@ export class JobHandlerRegistry {
         found.set(name, list);
       }
     }
-    this.handlers = checkHandlers(found);
+    this.handlers = checkHandlers(found, this.catalog.names);
   }
 
   get(name: JobName): JobHandler {
@@ -45,7 +46,7 @@ export class JobHandlerRegistry {
 /** Pure check, exported for unit tests: every known name once, no unknown names. */
 export function checkHandlers(
   found: Map<string, { handler: JobHandler; owner: string }[]>,
-  known: readonly string[] = JOB_NAMES,
+  known: readonly string[],
 ): Map<JobName, JobHandler> {
   const problems: string[] = [];
   for (const name of known) {

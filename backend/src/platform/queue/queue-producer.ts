@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { once } from 'node:events';
 import { AppConfig } from '../config/app-config';
 import { DEFAULT_JOB_OPTIONS } from './job-options';
-import { JOB_QUEUE, type JobItem, QUEUE_NAMES, type QueueName } from './jobs';
+import { JobCatalog, type JobItem, queueOf } from './jobs';
 import { createProducerConnection } from './redis-connections';
 
 const ADD_TIMEOUT_MS = 3000;
@@ -13,14 +13,14 @@ const ADD_TIMEOUT_MS = 3000;
 @Injectable()
 export class QueueProducer implements OnApplicationShutdown {
   readonly connection: Redis;
-  private readonly queues: Map<QueueName, Queue>;
+  private readonly queues: Map<string, Queue>;
 
-  constructor(config: AppConfig) {
+  constructor(config: AppConfig, catalog: JobCatalog) {
     this.connection = createProducerConnection(config.redis.url);
     // An unreachable Redis is reported by `ping()` and by failed adds; it must not crash the process.
     this.connection.on('error', () => undefined);
     this.queues = new Map(
-      QUEUE_NAMES.map((name) => [
+      catalog.queues.map((name) => [
         name,
         new Queue(name, { connection: this.connection, prefix: config.redis.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
       ]),
@@ -28,7 +28,7 @@ export class QueueProducer implements OnApplicationShutdown {
     for (const queue of this.queues.values()) queue.on('error', () => undefined);
   }
 
-  queue(name: QueueName): Queue {
+  queue(name: string): Queue {
     const queue = this.queues.get(name);
     if (!queue) throw new Error(`Unknown queue ${name}`);
     return queue;
@@ -36,7 +36,7 @@ export class QueueProducer implements OnApplicationShutdown {
 
   /** Adds a job with a deterministic id; adding the same id twice keeps one job. */
   async add(job: JobItem, jobId: string): Promise<void> {
-    const queue = this.queue(JOB_QUEUE[job.name]);
+    const queue = this.queue(queueOf(job.name));
     await withTimeout(queue.add(job.name, job.data, { jobId }), ADD_TIMEOUT_MS, `adding ${job.name} to ${queue.name}`);
   }
 

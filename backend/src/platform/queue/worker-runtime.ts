@@ -9,7 +9,7 @@ import { acceptCorrelationId, runWithContext } from '../logging/request-context'
 import { OutboxOutcome } from '../outbox/outbox-outcome';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import { JobHandlerRegistry } from './job-handler-registry';
-import { isJobName, QUEUE_NAMES } from './jobs';
+import { JobCatalog } from './jobs';
 import { createWorkerConnection } from './redis-connections';
 
 /** Identity of this worker process, shown on the status page and stored with job results. */
@@ -30,13 +30,14 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     private readonly logger: JsonLogger,
     private readonly outcome: OutboxOutcome,
     private readonly db: TenantDatabase,
+    private readonly catalog: JobCatalog,
   ) {}
 
   onApplicationBootstrap(): void {
     this.registry.load();
     this.connection = createWorkerConnection(this.config.redis.url);
     this.connection.on('error', () => undefined);
-    for (const queue of QUEUE_NAMES) {
+    for (const queue of this.catalog.queues) {
       const worker = new Worker(queue, (job) => this.process(job), {
         connection: this.connection,
         prefix: this.config.redis.prefix,
@@ -47,7 +48,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
       worker.on('error', (error) => this.logger.event('warn', 'worker.error', { queue, error: error.message }));
       this.workers.push(worker);
     }
-    this.logger.event('info', 'worker.started', { workerId: WORKER_ID, queues: QUEUE_NAMES });
+    this.logger.event('info', 'worker.started', { workerId: WORKER_ID, queues: this.catalog.queues });
   }
 
   /** Waits for the jobs in hand to finish, takes no new ones (SIGTERM). */
@@ -64,7 +65,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     );
     return runWithContext({ correlationId }, async () => {
       const fields = { jobId: job.id, job: job.name, queue: job.queueName, attempt: job.attemptsMade + 1 };
-      if (!isJobName(job.name) || typeof data !== 'object' || data === null) {
+      if (!this.catalog.isJobName(job.name) || typeof data !== 'object' || data === null) {
         this.logger.event('error', 'job.rejected', { ...fields, reason: 'unknown job name or malformed payload' });
         await this.outcome.failed(job.id, 'unknown job name or malformed payload').catch(() => undefined);
         throw new UnrecoverableError(`Unknown job ${job.name} or malformed payload`);

@@ -31,3 +31,4 @@ export {
   formatApplicability,
   isRequirementApplicable,
 } from './applicability';
+export { byText, compareVersions } from './versions';

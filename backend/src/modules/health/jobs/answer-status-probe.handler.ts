@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { type JobContext, type JobHandler, HandlesJobs } from '../../../platform/queue/job-handler';
-import type { StatusProbeJob } from '../../../platform/queue/jobs';
+import type { StatusProbeJob } from './health.jobs';
 import { UUID_PATTERN } from '../../../platform/queue/payload-problems';
 import { HealthService } from '../health.service';
 

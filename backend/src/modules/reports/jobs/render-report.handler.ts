@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { type JobContext, type JobHandler, type JobResult, HandlesJobs } from '../../../platform/queue/job-handler';
 import { payloadProblems } from '../../../platform/queue/payload-problems';
-import type { RenderReportJob } from '../../../platform/queue/jobs';
+import type { RenderReportJob } from './reports.jobs';
 import { ReportRenderer } from '../report-renderer';
 
 /** The payload's problems, one per field; empty when it is well-formed. */

@@ -1,5 +1,4 @@
-import { deterministicUuid } from '../../catalog/oscal/deterministic-uuid';
-import { BEACON_NS, OSCAL_VERSION, oscalId } from '../../catalog/oscal/oscal-catalog';
+import { BEACON_NS, deterministicUuid, OSCAL_VERSION, oscalId } from '../../catalog';
 import type { ReportEvidence, ReportModel, ReportRequirement } from '../model/report-model.types';
 import { formatPercent, REPORT_TEXTS } from '../model/report-texts';
 import { contentDigestOf } from './json-report';

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
+import { OutboxService } from '../../../platform/outbox/outbox.service';
 import { type JobHandler, type JobResult, HandlesJobs } from '../../../platform/queue/job-handler';
 import { payloadProblems } from '../../../platform/queue/payload-problems';
-import type { ScoreAssessmentJob } from '../../../platform/queue/jobs';
 import { TenantDatabase } from '../../../platform/tenancy/tenant-database';
-import { ReportsService } from '../../reports/reports.service';
 import { ScoringService } from '../scoring.service';
+import type { ScoreAssessmentJob } from './scoring.jobs';
 
 /** The payload's problems, one per field; empty when it is well-formed. */
 export function scoreAssessmentPayloadProblems(data: unknown): string[] {
@@ -15,15 +15,15 @@ export function scoreAssessmentPayloadProblems(data: unknown): string[] {
 /**
  * Scores a submission. Runs in the tenant transaction of `organizationId` (WorkerRuntime), so a
  * snapshot of another organization is invisible and fails the job like a missing one. A newly
- * stored score asks, in the same transaction, for the default reports (PDF and JSON in the
- * organization's language): the score and its report jobs commit together or not at all.
+ * stored score publishes `assessment.scored` in the same transaction: whoever subscribes (reports,
+ * for the default reports) gets its job if and only if the score committed.
  */
 @Injectable()
 @HandlesJobs('scoring.score-assessment')
 export class ScoreAssessmentHandler implements JobHandler<'scoring.score-assessment'> {
   constructor(
     private readonly scoring: ScoringService,
-    private readonly reports: ReportsService,
+    private readonly outbox: OutboxService,
     private readonly db: TenantDatabase,
   ) {}
 
@@ -40,11 +40,9 @@ export class ScoreAssessmentHandler implements JobHandler<'scoring.score-assessm
       case 'scored':
       case 'failed':
         if (outcome.kind === 'scored' && outcome.stored) {
-          await this.reports.enqueueDefaultReports(this.db.manager(), {
-            organizationId: data.organizationId,
-            assessmentId: data.assessmentId,
-            snapshotId: data.snapshotId,
-            correlationId: data.correlationId,
+          await this.outbox.publish(this.db.manager(), {
+            name: 'assessment.scored',
+            data: { organizationId: data.organizationId, assessmentId: data.assessmentId, snapshotId: data.snapshotId, correlationId: data.correlationId },
           });
         }
         return {
