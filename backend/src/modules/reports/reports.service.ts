@@ -16,7 +16,7 @@ import type {
   ReportResponse,
   SigningKeyResponse,
 } from '@beacon/contracts';
-import { REPORT_ERRORS, ReportsException } from './reports.exception';
+import { reportError } from './reports.exception';
 import { REPORT_FILE_EXTENSIONS, REPORT_MEDIA_TYPES } from './render/render-report';
 import { ReportSigner, sha256Hex } from './sealing/report-signer';
 
@@ -102,14 +102,14 @@ export class ReportsService {
       [assessmentId],
     );
     if (!snapshot) {
-      throw new ReportsException('conflict', REPORT_ERRORS.notSubmitted, 'This assessment has not been submitted yet: submit it, then ask for reports once it is scored.');
+      throw reportError('NOT_SUBMITTED', 'This assessment has not been submitted yet: submit it, then ask for reports once it is scored.');
     }
     const [scored] = await manager.query<{ id: string }[]>(
       `SELECT id FROM assessment_scores WHERE assessment_id = $1 AND content_hash = $2 AND status = 'scored'`,
       [assessmentId, snapshot.content_hash],
     );
     if (!scored) {
-      throw new ReportsException('conflict', REPORT_ERRORS.notScored, `Submission ${snapshot.revision} of this assessment is not scored yet: ask again once its score is ready.`, {
+      throw reportError('NOT_SCORED', `Submission ${snapshot.revision} of this assessment is not scored yet: ask again once its score is ready.`, {
         snapshotId: snapshot.id,
       });
     }
@@ -237,7 +237,7 @@ export class ReportsService {
   async file(id: string): Promise<ReportFile> {
     const report = await this.find(id);
     if (report.status !== 'ready') {
-      throw new ReportsException('conflict', REPORT_ERRORS.notReady, `This report is ${report.status}, not ready yet.`, { status: report.status, progress: report.progress });
+      throw reportError('REPORT_NOT_READY', `This report is ${report.status}, not ready yet.`, { status: report.status, progress: report.progress });
     }
     const bytes = await this.bytesOf(id);
     return {
@@ -252,7 +252,7 @@ export class ReportsService {
   async verifyStored(id: string): Promise<ReportIntegrityResponse> {
     const report = await this.find(id);
     if (report.status !== 'ready' || !report.sha256 || !report.signature || !report.keyId) {
-      throw new ReportsException('conflict', REPORT_ERRORS.notReady, `This report is ${report.status}, not ready yet.`, { status: report.status });
+      throw reportError('REPORT_NOT_READY', `This report is ${report.status}, not ready yet.`, { status: report.status });
     }
     const bytes = await this.bytesOf(id);
     const sha256 = sha256Hex(bytes);
@@ -303,18 +303,18 @@ export class ReportsService {
 
   private async find(id: string): Promise<ReportEntity> {
     const report = await this.db.manager().findOneBy(ReportEntity, { id });
-    if (!report) throw new ReportsException('not-found', REPORT_ERRORS.reportNotFound, 'No such report.');
+    if (!report) throw reportError('REPORT_NOT_FOUND', 'No such report.');
     return report;
   }
 
   private async bytesOf(id: string): Promise<Buffer> {
     const [row] = await this.db.manager().query<{ content: Buffer | null }[]>(`SELECT content FROM reports WHERE id = $1`, [id]);
-    if (!row?.content) throw new ReportsException('conflict', REPORT_ERRORS.notReady, 'This report has no file.');
+    if (!row?.content) throw reportError('REPORT_NOT_READY', 'This report has no file.');
     return row.content;
   }
 
   private async assertAssessment(manager: EntityManager, assessmentId: string): Promise<void> {
     const rows = await manager.query<{ id: string }[]>(`SELECT id FROM assessments WHERE id = $1`, [assessmentId]);
-    if (rows.length === 0) throw new ReportsException('not-found', REPORT_ERRORS.assessmentNotFound, 'No such assessment.');
+    if (rows.length === 0) throw reportError('ASSESSMENT_NOT_FOUND', 'No such assessment.');
   }
 }

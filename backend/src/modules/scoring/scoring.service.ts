@@ -16,7 +16,7 @@ import { AssessmentEntity, AssessmentSnapshotEntity } from '../assessments/entit
 import { AuditService } from '../audit/audit.service';
 import { FrameworkCache } from '../catalog/framework-cache';
 import { AssessmentScoreEntity, type AssessmentScoreStatus } from './entities';
-import { SCORING_ERRORS, ScoringException } from './scoring.exception';
+import { scoringError } from './scoring.exception';
 import {
   documentKey,
   failureReason,
@@ -61,7 +61,7 @@ export class ScoringService {
       order: { revision: 'DESC' },
     });
     if (!snapshot) {
-      throw new ScoringException('conflict', SCORING_ERRORS.notSubmitted, 'This assessment has not been submitted yet: preview its score instead.');
+      throw scoringError('NOT_SUBMITTED', 'This assessment has not been submitted yet: preview its score instead.');
     }
     const stored = await manager.findOneBy(AssessmentScoreEntity, { assessmentId, contentHash: snapshot.contentHash });
     return {
@@ -191,6 +191,6 @@ export class ScoringService {
 
   private async assertAssessment(manager: EntityManager, id: string): Promise<void> {
     const found = await manager.existsBy(AssessmentEntity, { id });
-    if (!found) throw new ScoringException('not-found', SCORING_ERRORS.notFound, 'No such assessment.');
+    if (!found) throw scoringError('ASSESSMENT_NOT_FOUND', 'No such assessment.');
   }
 }
