@@ -29,7 +29,7 @@ import { AuditService } from '../audit';
 import { IdentityDirectory } from '../identity';
 import { SUBMISSION_EVIDENCE, type SubmissionEvidence } from './assessment-records';
 import { type CachedFrameworkVersion, type CachedMappingSet, FrameworkCache, latestMappingSets } from '../catalog';
-import { ASSESSMENT_ERRORS, AssessmentsException } from './assessments.exception';
+import { assessmentError } from './assessments.exception';
 import { AnswerEntity, AssessmentEntity, AssessmentFrameworkEntity, AssessmentSnapshotEntity, RequirementAssignmentEntity, RequirementStatusEntity } from './entities';
 
 interface Loaded {
@@ -55,9 +55,8 @@ function toAnswer(a: AnswerEntity): AnswerResponse {
 function assertProfile(profile: unknown): ServiceProfile {
   const result = validateServiceProfile(profile);
   if (!result.ok) {
-    throw new AssessmentsException(
-      'validation',
-      ASSESSMENT_ERRORS.invalidProfile,
+    throw assessmentError(
+      'INVALID_PROFILE',
       `Invalid service profile: ${result.problems[0]?.path || '/'} ${result.problems[0]?.message ?? ''}`.trim(),
       result.problems.map((p) => ({ field: `profile${p.path.replace(/\//g, '.')}`, reasons: [p.message] })),
     );
@@ -92,7 +91,7 @@ export class AssessmentsService {
     for (const ref of refs) {
       const version = await this.frameworkCache.version(manager, ref);
       if (!version) {
-        throw new AssessmentsException('validation', ASSESSMENT_ERRORS.frameworkNotFound, `No framework ${ref.slug} version ${ref.version}.`, [
+        throw assessmentError.invalid('FRAMEWORK_NOT_FOUND', `No framework ${ref.slug} version ${ref.version}.`, [
           { field: 'frameworks', reasons: [`unknown framework ${ref.slug}@${ref.version}`] },
         ]);
       }
@@ -171,7 +170,7 @@ export class AssessmentsService {
     const question = this.findQuestion(frameworks, questionKey);
     const checked = validateAnswer(question, value);
     if (!checked.ok) {
-      throw new AssessmentsException('validation', ASSESSMENT_ERRORS.invalidAnswer, checked.message, [
+      throw assessmentError('INVALID_ANSWER', checked.message, [
         { field: 'value', reasons: [checked.message], rule: checked.rule, questionKey },
       ]);
     }
@@ -200,13 +199,12 @@ export class AssessmentsService {
     const assessment = await manager.findOneBy(AssessmentEntity, { id });
     if (!assessment) {
       this.frameworkIds.delete(`${organizationId}/${id}`);
-      throw new AssessmentsException('not-found', ASSESSMENT_ERRORS.notFound, 'No such assessment.');
+      throw assessmentError('ASSESSMENT_NOT_FOUND', 'No such assessment.');
     }
     this.assertDraft(assessment);
     const current = await manager.findOneBy(AnswerEntity, { assessmentId: id, questionKey });
-    throw new AssessmentsException(
-      'conflict',
-      ASSESSMENT_ERRORS.staleVersion,
+    throw assessmentError(
+      'STALE_VERSION',
       'This answer was changed by someone else; nothing was overwritten.',
       current ? { current: toAnswer(current) } : { current: null },
     );
@@ -221,7 +219,7 @@ export class AssessmentsService {
       `SELECT framework_version_id FROM assessment_frameworks WHERE assessment_id = $1 ORDER BY position`,
       [id],
     );
-    if (rows.length === 0) throw new AssessmentsException('not-found', ASSESSMENT_ERRORS.notFound, 'No such assessment.');
+    if (rows.length === 0) throw assessmentError('ASSESSMENT_NOT_FOUND', 'No such assessment.');
     const ids = rows.map((r) => r.framework_version_id);
     if (this.frameworkIds.size >= FRAMEWORK_IDS_CACHE_SIZE) this.frameworkIds.delete(this.frameworkIds.keys().next().value!);
     this.frameworkIds.set(key, ids);
@@ -246,7 +244,7 @@ export class AssessmentsService {
     const mappingSets = await this.mappingSets(manager, loaded.frameworks);
     const missing = missingRequiredAnswers(scoringInputOf(loaded, answers, statuses, mappingSets));
     if (missing.length > 0) {
-      throw new AssessmentsException('unprocessable', ASSESSMENT_ERRORS.missingAnswers, `${missing.length} required question(s) are not answered yet.`, {
+      throw assessmentError('MISSING_ANSWERS', `${missing.length} required question(s) are not answered yet.`, {
         missing,
       } satisfies MissingAnswersDetails);
     }
@@ -303,7 +301,7 @@ export class AssessmentsService {
     const loaded = await this.load(manager, id);
     const snapshot = await manager.findOne(AssessmentSnapshotEntity, { where: { assessmentId: id }, order: { revision: 'DESC' } });
     if (!snapshot) {
-      throw new AssessmentsException('conflict', ASSESSMENT_ERRORS.notSubmitted, 'Submit this assessment before starting its next cycle.');
+      throw assessmentError('NOT_SUBMITTED', 'Submit this assessment before starting its next cycle.');
     }
     // The one snapshot reader: snapshots frozen before requirement statuses existed have none.
     const content = readSnapshot(snapshot.content);
@@ -395,18 +393,18 @@ export class AssessmentsService {
       const question = f.questionsByKey.get(questionKey);
       if (question) return question;
     }
-    throw new AssessmentsException('not-found', ASSESSMENT_ERRORS.questionNotFound, `No question ${questionKey} in this assessment's frameworks.`);
+    throw assessmentError('QUESTION_NOT_FOUND', `No question ${questionKey} in this assessment's frameworks.`);
   }
 
   private assertDraft(assessment: AssessmentEntity): void {
     if (assessment.status !== 'draft') {
-      throw new AssessmentsException('conflict', ASSESSMENT_ERRORS.alreadySubmitted, 'This assessment has been submitted and can no longer change.');
+      throw assessmentError('ALREADY_SUBMITTED', 'This assessment has been submitted and can no longer change.');
     }
   }
 
   private async load(manager: EntityManager, id: string, lock = false): Promise<Loaded> {
     const assessment = await manager.findOne(AssessmentEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!assessment) throw new AssessmentsException('not-found', ASSESSMENT_ERRORS.notFound, 'No such assessment.');
+    if (!assessment) throw assessmentError('ASSESSMENT_NOT_FOUND', 'No such assessment.');
     const links = await manager.find(AssessmentFrameworkEntity, { where: { assessmentId: id }, order: { position: 'ASC' } });
     const frameworks = await Promise.all(links.map((l) => this.frameworkCache.get(manager, l.frameworkVersionId)));
     return { assessment, frameworks };

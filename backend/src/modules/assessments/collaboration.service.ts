@@ -5,7 +5,7 @@ import { TenantDatabase } from '../../platform/tenancy/tenant-database';
 import { AuditService } from '../audit';
 import { FrameworkCache } from '../catalog';
 import { IdentityDirectory } from '../identity';
-import { ASSESSMENT_ERRORS, AssessmentsException } from './assessments.exception';
+import { assessmentError } from './assessments.exception';
 import { RequirementAssignmentEntity, RequirementCommentEntity } from './entities';
 
 /** Assignments of requirements to members and comments per requirement, in the caller's organization. */
@@ -37,7 +37,7 @@ export class CollaborationService {
     if (userId) {
       const member = await this.directory.member(auth.organizationId!, userId);
       if (!member) {
-        throw new AssessmentsException('validation', ASSESSMENT_ERRORS.notAMember, 'The assignee must be a member of your organization.', [
+        throw assessmentError.invalid('NOT_A_MEMBER', 'The assignee must be a member of your organization.', [
           { field: 'userId', reasons: ['not a member of this organization'] },
         ]);
       }
@@ -96,12 +96,12 @@ export class CollaborationService {
          JOIN assessment_frameworks af ON af.assessment_id = a.id WHERE a.id = $1 GROUP BY a.id`,
       [assessmentId],
     );
-    if (!state) throw new AssessmentsException('not-found', ASSESSMENT_ERRORS.notFound, 'No such assessment.');
+    if (!state) throw assessmentError('ASSESSMENT_NOT_FOUND', 'No such assessment.');
     if (requirementKey === undefined) return;
     for (const id of state.framework_ids) {
       const framework = await this.frameworkCache.get(manager, id);
       if (framework.document.sections.some((s) => s.requirements.some((r) => r.key === requirementKey))) return;
     }
-    throw new AssessmentsException('not-found', ASSESSMENT_ERRORS.requirementNotFound, `No requirement ${requirementKey} in this assessment.`);
+    throw assessmentError('REQUIREMENT_NOT_FOUND', `No requirement ${requirementKey} in this assessment.`);
   }
 }

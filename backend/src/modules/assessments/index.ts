@@ -10,3 +10,4 @@ export {
 export { AssessmentsModule } from './assessments.module';
 export { AssessmentsService } from './assessments.service';
 export { ASSESSMENT_ENTITIES } from './entities';
+export { assessmentError } from './assessments.exception';

@@ -6,7 +6,7 @@ import type { AuthContext } from '../../platform/auth/auth.decorators';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
 import { AuditService } from '../audit';
 import { FrameworkCache } from '../catalog';
-import { ASSESSMENT_ERRORS, AssessmentsException } from './assessments.exception';
+import { assessmentError, AssessmentsException } from './assessments.exception';
 
 interface StatusRow {
   requirementKey: string;
@@ -73,7 +73,7 @@ export class RequirementStatusesService {
     const requirement = await this.writableRequirement(manager, assessmentId, requirementKey);
     const checked = validateRequirementStatus(requirement, { kind: input.kind, justification: input.justification });
     if (!checked.ok) {
-      throw new AssessmentsException('validation', ASSESSMENT_ERRORS.invalidRequirementStatus, checked.message, [
+      throw assessmentError('INVALID_REQUIREMENT_STATUS', checked.message, [
         { field: FIELD_OF_RULE[checked.rule], reasons: [checked.message], rule: checked.rule, requirementKey },
       ]);
     }
@@ -137,9 +137,8 @@ export class RequirementStatusesService {
       assessmentId,
       requirementKey,
     ]);
-    return new AssessmentsException(
-      'conflict',
-      ASSESSMENT_ERRORS.staleVersion,
+    return assessmentError(
+      'STALE_VERSION',
       'This requirement status was changed by someone else; nothing was overwritten.',
       { current: current ? toResponse(current) : null } satisfies StaleRequirementStatusDetails,
     );
@@ -153,7 +152,7 @@ export class RequirementStatusesService {
   private async writableRequirement(manager: EntityManager, assessmentId: string, requirementKey: string): Promise<RequirementDefinition> {
     const state = await this.state(manager, assessmentId, true);
     if (state.status !== 'draft') {
-      throw new AssessmentsException('conflict', ASSESSMENT_ERRORS.alreadySubmitted, 'This assessment has been submitted and can no longer change.');
+      throw assessmentError('ALREADY_SUBMITTED', 'This assessment has been submitted and can no longer change.');
     }
     for (const id of state.frameworkIds) {
       const framework = await this.frameworkCache.get(manager, id);
@@ -162,7 +161,7 @@ export class RequirementStatusesService {
         if (requirement) return requirement;
       }
     }
-    throw new AssessmentsException('not-found', ASSESSMENT_ERRORS.requirementNotFound, `No requirement ${requirementKey} in this assessment's frameworks.`);
+    throw assessmentError('REQUIREMENT_NOT_FOUND', `No requirement ${requirementKey} in this assessment's frameworks.`);
   }
 
   private async state(manager: EntityManager, assessmentId: string, lock = false): Promise<{ status: string; frameworkIds: string[] }> {
@@ -172,7 +171,7 @@ export class RequirementStatusesService {
          FROM assessments a WHERE a.id = $1${lock ? ' FOR SHARE OF a' : ''}`,
       [assessmentId],
     );
-    if (!state) throw new AssessmentsException('not-found', ASSESSMENT_ERRORS.notFound, 'No such assessment.');
+    if (!state) throw assessmentError('ASSESSMENT_NOT_FOUND', 'No such assessment.');
     return { status: state.status, frameworkIds: state.framework_ids };
   }
 }

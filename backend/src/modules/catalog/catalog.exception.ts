@@ -1,12 +1,12 @@
 import { AppException } from '../../platform/errors/app.exception';
-
-export const CATALOG_ERRORS = {
-  frameworkNotFound: 'FRAMEWORK_NOT_FOUND',
-  invalidCatalog: 'INVALID_CATALOG',
-  publishedVersionChanged: 'PUBLISHED_VERSION_CHANGED',
-} as const;
+import { defineErrors } from '../../platform/errors/define-errors';
 
 export class CatalogException extends AppException {}
+
+/** The catalog context's error codes. */
+export const catalogError = defineErrors(CatalogException, {
+  FRAMEWORK_NOT_FOUND: 'not-found',
+});
 
 /** The import refused the files; nothing was written. */
 export class CatalogImportError extends Error {

@@ -9,7 +9,7 @@ import type {
 } from '@beacon/contracts';
 import type { FrameworkDefinition, Locale } from '@beacon/domain';
 import { DataSource } from 'typeorm';
-import { CATALOG_ERRORS, CatalogException } from './catalog.exception';
+import { catalogError } from './catalog.exception';
 import { FrameworkVersionEntity, MappingSetEntity } from './entities';
 import { type CachedFrameworkVersion, type CachedMappingSet, type CatalogRef, FrameworkCache } from './framework-cache';
 import { diffFrameworks } from './framework-diff';
@@ -156,7 +156,7 @@ export class CatalogService {
   private async findVersion(slug: string, version: string): Promise<CachedFrameworkVersion> {
     const found = await this.frameworks.version(this.dataSource.manager, { slug, version });
     if (!found) {
-      throw new CatalogException('not-found', CATALOG_ERRORS.frameworkNotFound, `No framework ${slug} version ${version}.`);
+      throw catalogError('FRAMEWORK_NOT_FOUND', `No framework ${slug} version ${version}.`);
     }
     return found;
   }

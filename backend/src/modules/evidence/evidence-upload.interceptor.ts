@@ -3,7 +3,7 @@ import { RequestAdmission } from '../../platform/auth/request-admission';
 import { AppConfig } from '../../platform/config/app-config';
 import { SingleFileUploadInterceptor, type SingleFileRequest } from '../../platform/http/single-file-upload.interceptor';
 import { EvidenceSettings } from './evidence-settings';
-import { EVIDENCE_ERRORS, EvidenceException } from './evidence.exception';
+import { evidenceError, EvidenceException } from './evidence.exception';
 
 export type UploadRequest = SingleFileRequest;
 
@@ -24,10 +24,10 @@ export class EvidenceUploadInterceptor extends SingleFileUploadInterceptor {
   }
 
   protected tooLarge(maxBytes: number): EvidenceException {
-    return new EvidenceException('payload-too-large', EVIDENCE_ERRORS.fileTooLarge, `The file is larger than the ${maxBytes} bytes an evidence file may have.`, { maxBytes });
+    return evidenceError('EVIDENCE_FILE_TOO_LARGE', `The file is larger than the ${maxBytes} bytes an evidence file may have.`, { maxBytes });
   }
 
   protected malformed(field: string, reason: string, message: string): EvidenceException {
-    return new EvidenceException('validation', EVIDENCE_ERRORS.malformedUpload, message, [{ field, reasons: [reason] }]);
+    return evidenceError('EVIDENCE_UPLOAD_MALFORMED', message, [{ field, reasons: [reason] }]);
   }
 }

@@ -1,16 +1,17 @@
 import { AppException } from '../../platform/errors/app.exception';
-
-export const EVIDENCE_ERRORS = {
-  assessmentNotFound: 'ASSESSMENT_NOT_FOUND',
-  evidenceNotFound: 'EVIDENCE_NOT_FOUND',
-  requirementNotFound: 'REQUIREMENT_NOT_FOUND',
-  alreadySubmitted: 'ALREADY_SUBMITTED',
-  fileMissing: 'EVIDENCE_FILE_MISSING',
-  emptyFile: 'EVIDENCE_FILE_EMPTY',
-  malformedUpload: 'EVIDENCE_UPLOAD_MALFORMED',
-  fileTooLarge: 'EVIDENCE_FILE_TOO_LARGE',
-  quotaExceeded: 'EVIDENCE_QUOTA_EXCEEDED',
-  unsupportedType: 'EVIDENCE_UNSUPPORTED_TYPE',
-} as const;
+import { defineErrors } from '../../platform/errors/define-errors';
+import { assessmentError } from '../assessments';
 
 export class EvidenceException extends AppException {}
+
+/** The evidence context's error codes. */
+export const evidenceError = defineErrors(EvidenceException, {
+  ...assessmentError.pick('ASSESSMENT_NOT_FOUND', 'REQUIREMENT_NOT_FOUND', 'ALREADY_SUBMITTED'),
+  EVIDENCE_NOT_FOUND: 'not-found',
+  EVIDENCE_FILE_MISSING: 'validation',
+  EVIDENCE_FILE_EMPTY: 'validation',
+  EVIDENCE_UPLOAD_MALFORMED: 'validation',
+  EVIDENCE_FILE_TOO_LARGE: 'payload-too-large',
+  EVIDENCE_QUOTA_EXCEEDED: 'payload-too-large',
+  EVIDENCE_UNSUPPORTED_TYPE: 'unsupported-media-type',
+});

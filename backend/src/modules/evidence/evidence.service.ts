@@ -11,7 +11,7 @@ import { FrameworkCache } from '../catalog';
 import { cleanFileName, downloadName, inspectEvidenceFile } from './evidence-inspection';
 import { EvidenceSettings } from './evidence-settings';
 import { EVIDENCE_STORAGE, type EvidenceStorage, newStorageKey } from './evidence-storage';
-import { EVIDENCE_ERRORS, EvidenceException } from './evidence.exception';
+import { evidenceError } from './evidence.exception';
 import { EvidenceEntity } from './entities';
 
 /** An uploaded file, received into a temporary file (measured and hashed while it arrived). */
@@ -82,22 +82,22 @@ export class EvidenceService {
     const manager = this.db.manager();
     await this.assertWritableRequirement(manager, assessmentId, requirementKey);
     if (!file) {
-      throw new EvidenceException('validation', EVIDENCE_ERRORS.fileMissing, 'Attach the file in the multipart field "file".', [
+      throw evidenceError('EVIDENCE_FILE_MISSING', 'Attach the file in the multipart field "file".', [
         { field: 'file', reasons: ['missing'] },
       ]);
     }
     if (file.size === 0) {
-      throw new EvidenceException('validation', EVIDENCE_ERRORS.emptyFile, 'The file is empty.', [{ field: 'file', reasons: ['empty'] }]);
+      throw evidenceError('EVIDENCE_FILE_EMPTY', 'The file is empty.', [{ field: 'file', reasons: ['empty'] }]);
     }
     if (file.size > this.settings.maxBytes) {
-      throw new EvidenceException('payload-too-large', EVIDENCE_ERRORS.fileTooLarge, `The file is larger than the ${this.settings.maxBytes} bytes an evidence file may have.`, {
+      throw evidenceError('EVIDENCE_FILE_TOO_LARGE', `The file is larger than the ${this.settings.maxBytes} bytes an evidence file may have.`, {
         maxBytes: this.settings.maxBytes,
       });
     }
     const fileName = cleanFileName(file.originalName);
     const inspection = await inspectEvidenceFile(file.path, fileName, file.mimeType, this.settings.archive);
     if (!inspection.ok) {
-      throw new EvidenceException('unsupported-media-type', EVIDENCE_ERRORS.unsupportedType, inspection.message, [{ field: 'file', reasons: [inspection.reason] }]);
+      throw evidenceError('EVIDENCE_UNSUPPORTED_TYPE', inspection.message, [{ field: 'file', reasons: [inspection.reason] }]);
     }
     const { mediaType } = inspection;
     const organizationId = auth.organizationId!;
@@ -184,7 +184,7 @@ export class EvidenceService {
   async download(assessmentId: string, evidenceId: string): Promise<EvidenceDownload | EvidenceLinkTarget> {
     const manager = this.db.manager();
     const row = await manager.findOneBy(EvidenceEntity, { id: evidenceId, assessmentId });
-    if (!row) throw new EvidenceException('not-found', EVIDENCE_ERRORS.evidenceNotFound, 'No such evidence.');
+    if (!row) throw evidenceError('EVIDENCE_NOT_FOUND', 'No such evidence.');
     if (row.kind === 'link') return { kind: 'link', url: row.url!, title: row.title };
     const bytes = await this.storage.get(row.storageKey!);
     if (!bytes) throw new Error(`Evidence ${row.id}: no bytes under storage key ${row.storageKey}`);
@@ -205,7 +205,7 @@ export class EvidenceService {
     const manager = this.db.manager();
     await this.assertDraft(assessmentId);
     const row = await manager.findOneBy(EvidenceEntity, { id: evidenceId, assessmentId });
-    if (!row) throw new EvidenceException('not-found', EVIDENCE_ERRORS.evidenceNotFound, 'No such evidence.');
+    if (!row) throw evidenceError('EVIDENCE_NOT_FOUND', 'No such evidence.');
     await manager.delete(EvidenceEntity, { id: row.id });
     const organizationId = auth.organizationId!;
     const details =
@@ -249,7 +249,7 @@ export class EvidenceService {
   private async assertAssessment(assessmentId: string, lock = false): Promise<AssessmentState> {
     const organizationId = this.db.current()?.organizationId;
     const state = organizationId ? await this.assessments.state(organizationId, assessmentId, { lock }) : null;
-    if (!state) throw new EvidenceException('not-found', EVIDENCE_ERRORS.assessmentNotFound, 'No such assessment.');
+    if (!state) throw evidenceError('ASSESSMENT_NOT_FOUND', 'No such assessment.');
     return state;
   }
 
@@ -257,7 +257,7 @@ export class EvidenceService {
   private async assertDraft(assessmentId: string): Promise<AssessmentState> {
     const state = await this.assertAssessment(assessmentId, true);
     if (state.status !== 'draft') {
-      throw new EvidenceException('conflict', EVIDENCE_ERRORS.alreadySubmitted, 'This assessment has been submitted and can no longer change.');
+      throw evidenceError('ALREADY_SUBMITTED', 'This assessment has been submitted and can no longer change.');
     }
     return state;
   }
@@ -268,7 +268,7 @@ export class EvidenceService {
     const frameworks = await Promise.all(state.frameworkIds.map((id) => this.frameworkCache.get(manager, id)));
     const known = frameworks.some((f) => f.document.sections.some((s) => s.requirements.some((r) => r.key === requirementKey)));
     if (!known) {
-      throw new EvidenceException('not-found', EVIDENCE_ERRORS.requirementNotFound, `No requirement ${requirementKey} in this assessment's frameworks.`);
+      throw evidenceError('REQUIREMENT_NOT_FOUND', `No requirement ${requirementKey} in this assessment's frameworks.`);
     }
   }
 
@@ -284,9 +284,8 @@ export class EvidenceService {
     );
     const used = Number(row?.used ?? 0);
     if (used + incoming > this.settings.quotaBytes) {
-      throw new EvidenceException(
-        'payload-too-large',
-        EVIDENCE_ERRORS.quotaExceeded,
+      throw evidenceError(
+        'EVIDENCE_QUOTA_EXCEEDED',
         `Your organization's evidence storage is full: ${used} of ${this.settings.quotaBytes} bytes are used and this file needs ${incoming} more. Remove evidence or ask for a larger quota.`,
         { usedBytes: used, quotaBytes: this.settings.quotaBytes, fileBytes: incoming },
       );

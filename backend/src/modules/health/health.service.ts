@@ -11,7 +11,7 @@ import { TenantDatabase } from '../../platform/tenancy/tenant-database';
 import { StatusProbeAnswerEntity } from './entities/status-probe-answer.entity';
 import { StatusProbeEntity } from './entities/status-probe.entity';
 import { WorkerHeartbeatEntity } from './entities/worker-heartbeat.entity';
-import { HealthException } from './health.exception';
+import { healthError } from './health.exception';
 import { STATUS_PROBE_JOBS } from './jobs/health.jobs';
 
 const VERSION = '0.1.0';
@@ -66,7 +66,7 @@ export class HealthService {
   async probe(id: string): Promise<StatusProbeResponse> {
     const manager = this.db.manager();
     const probe = await manager.findOneBy(StatusProbeEntity, { id });
-    if (!probe) throw new HealthException('not-found', 'PROBE_NOT_FOUND', `No status probe ${id}.`);
+    if (!probe) throw healthError('PROBE_NOT_FOUND', `No status probe ${id}.`);
     const answers = await manager.find(StatusProbeAnswerEntity, { where: { probeId: id }, order: { queue: 'ASC' } });
     return this.describeProbe(probe, answers);
   }

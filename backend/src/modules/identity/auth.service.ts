@@ -9,7 +9,7 @@ import { AppConfig } from '../../platform/config/app-config';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
 import { AuditService } from '../audit';
 import { MembershipEntity, OrganizationEntity, RefreshTokenEntity, UserEntity } from './entities';
-import { IdentityException, IDENTITY_ERRORS } from './identity.exception';
+import { identityError } from './identity.exception';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { Passwords } from './passwords';
 import { hashToken, newOpaqueToken } from './tokens';
@@ -86,7 +86,7 @@ export class AuthService {
         targetId: email,
         clientAddress,
       });
-      throw new IdentityException('unauthorized', IDENTITY_ERRORS.invalidCredentials, 'The email or the password is not right.');
+      throw identityError('INVALID_CREDENTIALS', 'The email or the password is not right.');
     }
     await this.db.switchScope({ userId: user.id });
     const organizationId = (await this.memberships(manager))[0]?.organizationId ?? null;
@@ -100,7 +100,7 @@ export class AuthService {
    * revoked and both the thief and the user must sign in again.
    */
   async refresh(refreshToken: string | undefined, clientAddress: string): Promise<IssuedSession> {
-    const invalid = () => new IdentityException('unauthorized', IDENTITY_ERRORS.invalidRefreshToken, 'Your session has ended. Sign in again.');
+    const invalid = () => identityError('INVALID_REFRESH_TOKEN', 'Your session has ended. Sign in again.');
     if (!refreshToken) throw invalid();
     const manager = this.db.manager();
     const stored = await manager.findOneBy(RefreshTokenEntity, { tokenHash: hashToken(refreshToken) });
@@ -145,7 +145,7 @@ export class AuthService {
   async switchOrganization(auth: AuthContext, organizationId: string, refreshToken: string | undefined): Promise<IssuedSession> {
     const manager = this.db.manager();
     const membership = (await this.memberships(manager)).find((m) => m.organizationId === organizationId);
-    if (!membership) throw new IdentityException('not-found', IDENTITY_ERRORS.notAMember, 'You are not a member of that organization.');
+    if (!membership) throw identityError('NOT_A_MEMBER', 'You are not a member of that organization.');
     await this.logout(refreshToken);
     const user = await manager.findOneByOrFail(UserEntity, { id: auth.userId });
     await this.db.switchScope({ organizationId, userId: auth.userId });
@@ -173,7 +173,7 @@ export class AuthService {
         targetId: user.id,
         clientAddress,
       });
-      throw new IdentityException('validation', IDENTITY_ERRORS.invalidCredentials, 'The current password is not right.', [
+      throw identityError.invalid('INVALID_CREDENTIALS', 'The current password is not right.', [
         { field: 'currentPassword', reasons: ['does not match'] },
       ]);
     }
@@ -211,7 +211,7 @@ export class AuthService {
    */
   async assertEmailFree(manager: EntityManager, email: string, clientAddress: string, message: string): Promise<void> {
     if (await this.limiter.accountProbe(clientAddress, async () => (await manager.findOneBy(UserEntity, { email })) !== null)) {
-      throw new IdentityException('conflict', IDENTITY_ERRORS.emailTaken, message, [{ field: 'email', reasons: ['already registered'] }]);
+      throw identityError('EMAIL_TAKEN', message, [{ field: 'email', reasons: ['already registered'] }]);
     }
   }
 

@@ -1,48 +1,26 @@
 import { AppException } from '../../platform/errors/app.exception';
-
-export const IDENTITY_ERRORS = {
-  weakPassword: 'WEAK_PASSWORD',
-  emailTaken: 'EMAIL_TAKEN',
-  invalidCredentials: 'INVALID_CREDENTIALS',
-  tooManyAttempts: 'TOO_MANY_ATTEMPTS',
-  invalidRefreshToken: 'INVALID_REFRESH_TOKEN',
-  invalidInvitation: 'INVALID_INVITATION',
-  invitationForAnotherAccount: 'INVITATION_FOR_ANOTHER_ACCOUNT',
-  notAMember: 'NOT_A_MEMBER',
-  organizationNotFound: 'ORGANIZATION_NOT_FOUND',
-  memberNotFound: 'MEMBER_NOT_FOUND',
-  roleNotAllowed: 'ROLE_NOT_ALLOWED',
-  lastOwner: 'LAST_OWNER',
-  alreadyMember: 'ALREADY_MEMBER',
-  signInUnavailable: 'SIGN_IN_UNAVAILABLE',
-} as const;
+import { defineErrors } from '../../platform/errors/define-errors';
 
 export class IdentityException extends AppException {}
 
-/** 429 with the number of seconds to wait (sent as `Retry-After`). */
-export class TooManyAttemptsException extends IdentityException {
-  constructor(retryAfterSeconds: number) {
-    super(
-      'rate-limited',
-      IDENTITY_ERRORS.tooManyAttempts,
-      `Too many failed attempts. Try again in ${retryAfterSeconds} seconds.`,
-      undefined,
-      retryAfterSeconds,
-    );
-  }
-}
-
-/** 503 while the sign-in attempt counters cannot be read or written (Redis unreachable). */
-export class SignInUnavailableException extends IdentityException {
-  static readonly RETRY_AFTER_SECONDS = 5;
-
-  constructor() {
-    super(
-      'unavailable',
-      IDENTITY_ERRORS.signInUnavailable,
-      'Sign-in is briefly unavailable. Try again in a few seconds.',
-      undefined,
-      SignInUnavailableException.RETRY_AFTER_SECONDS,
-    );
-  }
-}
+/** The identity context's error codes. */
+export const identityError = defineErrors(IdentityException, {
+  WEAK_PASSWORD: 'validation',
+  INVALID_INVITATION: 'validation',
+  /** Wrong email or password at sign-in; a wrong current password is a refused field (`invalid`). */
+  INVALID_CREDENTIALS: 'unauthorized',
+  INVALID_REFRESH_TOKEN: 'unauthorized',
+  ROLE_NOT_ALLOWED: 'forbidden',
+  INVITATION_FOR_ANOTHER_ACCOUNT: 'forbidden',
+  /** Not a member of the organization the caller switches to. */
+  NOT_A_MEMBER: 'not-found',
+  ORGANIZATION_NOT_FOUND: 'not-found',
+  MEMBER_NOT_FOUND: 'not-found',
+  EMAIL_TAKEN: 'conflict',
+  ALREADY_MEMBER: 'conflict',
+  LAST_OWNER: 'conflict',
+  /** Sent with the seconds to wait (`Retry-After`). */
+  TOO_MANY_ATTEMPTS: 'rate-limited',
+  /** The sign-in attempt counters cannot be read or written (Redis unreachable). */
+  SIGN_IN_UNAVAILABLE: 'unavailable',
+});

@@ -4,3 +4,4 @@ export { IdentityDirectory, IdentityDirectoryModule, type OrganizationProfile } 
 export { IdentityModule } from './identity.module';
 export { ARGON2_OPTIONS, Passwords } from './passwords';
 export { ensurePlatformAdmin, type PlatformAdminSettings } from './platform-admin';
+export { identityError } from './identity.exception';

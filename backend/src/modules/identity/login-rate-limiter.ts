@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../platform/config/app-config';
 import { type RateBucket, RateLimiter, RateLimitUnavailableError } from '../../platform/rate-limit/rate-limiter';
-import { SignInUnavailableException, TooManyAttemptsException } from './identity.exception';
+import { identityError } from './identity.exception';
+
+/** How long to wait (`Retry-After`) when the attempt counters cannot be reached. */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * Failed password checks, counted in Redis (shared by every API process) as OWASP's
@@ -82,9 +85,12 @@ export class LoginRateLimiter {
     try {
       decision = await this.limiter.consume(buckets);
     } catch (error) {
-      if (error instanceof RateLimitUnavailableError) throw new SignInUnavailableException();
-      throw error;
+      if (!(error instanceof RateLimitUnavailableError)) throw error;
+      throw identityError('SIGN_IN_UNAVAILABLE', 'Sign-in is briefly unavailable. Try again in a few seconds.', undefined, UNAVAILABLE_RETRY_AFTER_SECONDS);
     }
-    if (!decision.allowed) throw new TooManyAttemptsException(decision.retryAfterSeconds);
+    if (!decision.allowed) {
+      const seconds = decision.retryAfterSeconds;
+      throw identityError('TOO_MANY_ATTEMPTS', `Too many failed attempts. Try again in ${seconds} seconds.`, undefined, seconds);
+    }
   }
 }

@@ -11,11 +11,12 @@ import {
 } from '@beacon/domain';
 import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../../platform/auth/auth.decorators';
+import { commonError } from '../../platform/errors/common-error';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
 import { AuditService } from '../audit';
 import { type IssuedSession, AuthService, normalizeEmail } from './auth.service';
 import { InvitationEntity, MembershipEntity, OrganizationEntity, UserEntity } from './entities';
-import { IdentityException, IDENTITY_ERRORS } from './identity.exception';
+import { identityError, IdentityException } from './identity.exception';
 import { Passwords } from './passwords';
 import { hashToken, newOpaqueToken } from './tokens';
 
@@ -75,7 +76,7 @@ export class MembersService {
     const memberCount = await this.countMembersAndInvitations(manager);
     const allowed = rolesAssignableBy(auth.role!, target.type, auth.organizationType!, { memberCount });
     if (!allowed.includes(role)) {
-      throw new IdentityException('forbidden', IDENTITY_ERRORS.roleNotAllowed, `You may not grant the role ${role} here.`, {
+      throw identityError('ROLE_NOT_ALLOWED', `You may not grant the role ${role} here.`, {
         allowed,
       });
     }
@@ -107,9 +108,9 @@ export class MembersService {
     const manager = this.db.manager();
     const rows = await this.memberRows(manager);
     const member = rows.find((r) => r.user_id === userId);
-    if (!member) throw new IdentityException('not-found', IDENTITY_ERRORS.memberNotFound, 'No such member.');
+    if (!member) throw identityError('MEMBER_NOT_FOUND', 'No such member.');
     if (!isRoleOf(auth.organizationType!, role) || !canChangeRole(auth.role!, member.role, role)) {
-      throw new IdentityException('forbidden', IDENTITY_ERRORS.roleNotAllowed, `You may not change this member to ${role}.`);
+      throw identityError('ROLE_NOT_ALLOWED', `You may not change this member to ${role}.`);
     }
     this.assertNotLastOwner(rows, userId, role);
     await manager.update(MembershipEntity, { organizationId, userId }, { role });
@@ -129,9 +130,9 @@ export class MembersService {
     const manager = this.db.manager();
     const rows = await this.memberRows(manager);
     const member = rows.find((r) => r.user_id === userId);
-    if (!member) throw new IdentityException('not-found', IDENTITY_ERRORS.memberNotFound, 'No such member.');
+    if (!member) throw identityError('MEMBER_NOT_FOUND', 'No such member.');
     if (!canRemoveMember(auth.role!, member.role)) {
-      throw new IdentityException('forbidden', IDENTITY_ERRORS.roleNotAllowed, 'You may not remove this member.');
+      throw identityError('ROLE_NOT_ALLOWED', 'You may not remove this member.');
     }
     this.assertNotLastOwner(rows, userId, null);
     await manager.delete(MembershipEntity, { organizationId, userId });
@@ -164,7 +165,7 @@ export class MembersService {
     const { invitation } = await this.openInvitation(token);
     const name = input.name.trim();
     if (!name) {
-      throw new IdentityException('validation', 'VALIDATION_FAILED', 'A name is needed to create your account.', [{ field: 'name', reasons: ['must not be blank'] }]);
+      throw commonError('VALIDATION_FAILED', 'A name is needed to create your account.', [{ field: 'name', reasons: ['must not be blank'] }]);
     }
     this.passwords.assertAcceptable(input.password, [invitation.email, invitation.email.split('@')[0] ?? '', ...name.split(/\s+/)]);
     try {
@@ -199,7 +200,7 @@ export class MembersService {
     const { invitation } = await this.openInvitation(token);
     const user = await manager.findOneByOrFail(UserEntity, { id: auth.userId });
     if (user.email !== invitation.email) {
-      throw new IdentityException('forbidden', IDENTITY_ERRORS.invitationForAnotherAccount, `This invitation is for ${invitation.email}: sign in with that account to accept it.`, {
+      throw identityError('INVITATION_FOR_ANOTHER_ACCOUNT', `This invitation is for ${invitation.email}: sign in with that account to accept it.`, {
         email: invitation.email,
       });
     }
@@ -229,7 +230,7 @@ export class MembersService {
 
   private assertActive(auth: AuthContext, organizationId: string): void {
     if (!auth.organizationId || auth.organizationId !== organizationId) {
-      throw new IdentityException('not-found', IDENTITY_ERRORS.organizationNotFound, 'No such organization.');
+      throw identityError('ORGANIZATION_NOT_FOUND', 'No such organization.');
     }
   }
 
@@ -244,7 +245,7 @@ export class MembersService {
         return { id: organization.id, type: organization.type };
       }
     }
-    throw new IdentityException('not-found', IDENTITY_ERRORS.organizationNotFound, 'No such organization.');
+    throw identityError('ORGANIZATION_NOT_FOUND', 'No such organization.');
   }
 
   /** Makes the user a member with the invitation's role, and uses the invitation up. */
@@ -252,7 +253,7 @@ export class MembersService {
     const manager = this.db.manager();
     await this.db.switchScope({ organizationId: invitation.organizationId, userId });
     if (await manager.findOneBy(MembershipEntity, { organizationId: invitation.organizationId, userId })) {
-      throw new IdentityException('conflict', IDENTITY_ERRORS.alreadyMember, 'You are already a member of this organization.');
+      throw identityError('ALREADY_MEMBER', 'You are already a member of this organization.');
     }
     await manager.insert(MembershipEntity, { organizationId: invitation.organizationId, userId, role: invitation.role });
     await manager.update(InvitationEntity, { id: invitation.id }, { acceptedAt: new Date() });
@@ -269,7 +270,7 @@ export class MembersService {
 
   private async openInvitation(token: string): Promise<{ invitation: InvitationEntity; organization: OrganizationEntity }> {
     const manager = this.db.manager();
-    const invalid = () => new IdentityException('validation', IDENTITY_ERRORS.invalidInvitation, 'This invitation is not valid: it may have expired or been used.');
+    const invalid = () => identityError('INVALID_INVITATION', 'This invitation is not valid: it may have expired or been used.');
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw invalid();
     const hash = hashToken(token);
     await manager.query(`SELECT set_config('app.invitation_token_hash', $1, true)`, [hash]);
@@ -298,7 +299,7 @@ export class MembersService {
   private assertNotLastOwner(rows: MemberRow[], userId: string, newRole: Role | null): void {
     const members = rows.map((r) => ({ id: r.user_id, role: r.role }));
     if (isLastOwnerChange(members, userId, newRole)) {
-      throw new IdentityException('conflict', IDENTITY_ERRORS.lastOwner, 'An organization must keep at least one member with its top role.');
+      throw identityError('LAST_OWNER', 'An organization must keep at least one member with its top role.');
     }
   }
 }

@@ -4,7 +4,7 @@ import { checkPassword, parseCommonPasswords } from '@beacon/domain';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { IdentityException, IDENTITY_ERRORS } from './identity.exception';
+import { identityError } from './identity.exception';
 
 /** argon2id with OWASP's minimum: 19 MiB of memory, 2 iterations, 1 lane. */
 const ARGON2ID = 2 as Algorithm;
@@ -50,7 +50,7 @@ export class Passwords {
   assertAcceptable(password: string, context: string[], field = 'password'): void {
     const result = checkPassword(password, { commonPasswords: this.common, context });
     if (!result.ok) {
-      throw new IdentityException('validation', IDENTITY_ERRORS.weakPassword, result.message, [
+      throw identityError('WEAK_PASSWORD', result.message, [
         { field, reasons: [result.message], rule: result.rule },
       ]);
     }

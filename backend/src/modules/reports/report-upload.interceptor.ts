@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { RequestAdmission } from '../../platform/auth/request-admission';
 import { AppConfig } from '../../platform/config/app-config';
 import { SingleFileUploadInterceptor, type SingleFileRequest } from '../../platform/http/single-file-upload.interceptor';
-import { REPORT_ERRORS, ReportsException } from './reports.exception';
+import { reportError, ReportsException } from './reports.exception';
 
 export type ReportUploadRequest = SingleFileRequest;
 
@@ -17,10 +17,10 @@ export class ReportUploadInterceptor extends SingleFileUploadInterceptor {
   }
 
   protected tooLarge(maxBytes: number): ReportsException {
-    return new ReportsException('payload-too-large', REPORT_ERRORS.fileTooLarge, `The file is larger than the ${maxBytes} bytes a report may have.`, { maxBytes });
+    return reportError('REPORT_FILE_TOO_LARGE', `The file is larger than the ${maxBytes} bytes a report may have.`, { maxBytes });
   }
 
   protected malformed(field: string, reason: string, message: string): ReportsException {
-    return new ReportsException('validation', REPORT_ERRORS.malformedUpload, message, [{ field, reasons: [reason] }]);
+    return reportError('REPORT_UPLOAD_MALFORMED', message, [{ field, reasons: [reason] }]);
   }
 }

@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import type { Request } from 'express';
 import { AppConfig } from '../../platform/config/app-config';
 import { RateLimiter, RateLimitUnavailableError } from '../../platform/rate-limit/rate-limiter';
-import { REPORT_ERRORS, ReportsException } from './reports.exception';
+import { reportError } from './reports.exception';
 
 const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
@@ -28,9 +28,8 @@ export class ReportVerifyRateLimit implements CanActivate {
       decision = await this.limiter.consume([{ key: `report-verify:ip:${ip}`, limit: perIp, windowSeconds }]);
     } catch (error) {
       if (!(error instanceof RateLimitUnavailableError)) throw error;
-      throw new ReportsException(
-        'unavailable',
-        REPORT_ERRORS.verificationUnavailable,
+      throw reportError(
+        'VERIFICATION_UNAVAILABLE',
         'Report verification is briefly unavailable. Try again in a few seconds.',
         undefined,
         UNAVAILABLE_RETRY_AFTER_SECONDS,
@@ -38,9 +37,8 @@ export class ReportVerifyRateLimit implements CanActivate {
     }
     if (!decision.allowed) {
       const seconds = decision.retryAfterSeconds;
-      throw new ReportsException(
-        'rate-limited',
-        REPORT_ERRORS.tooManyVerifications,
+      throw reportError(
+        'TOO_MANY_VERIFICATIONS',
         `Too many report verifications from your address. Try again in ${seconds} seconds.`,
         { limit: perIp, windowSeconds },
         seconds,

@@ -5,7 +5,7 @@ import { Public, RequirePermission } from '../../platform/auth/auth.decorators';
 import { ReportUploadInterceptor, type ReportUploadRequest } from './report-upload.interceptor';
 import { ReportVerifyRateLimit } from './report-verify-rate-limit.guard';
 import type { PublicReportVerificationResponse, ReportIntegrityResponse, ReportResponse, SigningKeyResponse } from '@beacon/contracts';
-import { REPORT_ERRORS, ReportsException } from './reports.exception';
+import { reportError } from './reports.exception';
 import { ReportsService } from './reports.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -28,7 +28,7 @@ export class ReportsController {
   })
   verifyUpload(@Req() req: ReportUploadRequest): Promise<PublicReportVerificationResponse> {
     if (!req.file) {
-      throw new ReportsException('validation', REPORT_ERRORS.fileMissing, 'Send the report as the "file" part of multipart/form-data.', [
+      throw reportError('REPORT_FILE_MISSING', 'Send the report as the "file" part of multipart/form-data.', [
         { field: 'file', reasons: ['a file is required'] },
       ]);
     }

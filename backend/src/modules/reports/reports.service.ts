@@ -19,7 +19,7 @@ import type {
   ReportResponse,
   SigningKeyResponse,
 } from '@beacon/contracts';
-import { REPORT_ERRORS, ReportsException } from './reports.exception';
+import { reportError } from './reports.exception';
 import { REPORT_FILE_EXTENSIONS, REPORT_MEDIA_TYPES } from './render/render-report';
 import { ReportSigner, sha256Hex } from './sealing/report-signer';
 
@@ -105,10 +105,10 @@ export class ReportsService {
     await this.assertAssessment(organizationId, assessmentId);
     const snapshot = await this.assessments.latestSubmission(organizationId, assessmentId);
     if (!snapshot) {
-      throw new ReportsException('conflict', REPORT_ERRORS.notSubmitted, 'This assessment has not been submitted yet: submit it, then ask for reports once it is scored.');
+      throw reportError('NOT_SUBMITTED', 'This assessment has not been submitted yet: submit it, then ask for reports once it is scored.');
     }
     if (!(await this.scores.isScored(organizationId, assessmentId, snapshot.contentHash))) {
-      throw new ReportsException('conflict', REPORT_ERRORS.notScored, `Submission ${snapshot.revision} of this assessment is not scored yet: ask again once its score is ready.`, {
+      throw reportError('NOT_SCORED', `Submission ${snapshot.revision} of this assessment is not scored yet: ask again once its score is ready.`, {
         snapshotId: snapshot.id,
       });
     }
@@ -231,7 +231,7 @@ export class ReportsService {
   async file(id: string): Promise<ReportFile> {
     const report = await this.find(id);
     if (report.status !== 'ready') {
-      throw new ReportsException('conflict', REPORT_ERRORS.notReady, `This report is ${report.status}, not ready yet.`, { status: report.status, progress: report.progress });
+      throw reportError('REPORT_NOT_READY', `This report is ${report.status}, not ready yet.`, { status: report.status, progress: report.progress });
     }
     const bytes = await this.bytesOf(id);
     return {
@@ -246,7 +246,7 @@ export class ReportsService {
   async verifyStored(id: string): Promise<ReportIntegrityResponse> {
     const report = await this.find(id);
     if (report.status !== 'ready' || !report.sha256 || !report.signature || !report.keyId) {
-      throw new ReportsException('conflict', REPORT_ERRORS.notReady, `This report is ${report.status}, not ready yet.`, { status: report.status });
+      throw reportError('REPORT_NOT_READY', `This report is ${report.status}, not ready yet.`, { status: report.status });
     }
     const bytes = await this.bytesOf(id);
     const sha256 = sha256Hex(bytes);
@@ -297,19 +297,19 @@ export class ReportsService {
 
   private async find(id: string): Promise<ReportEntity> {
     const report = await this.db.manager().findOneBy(ReportEntity, { id });
-    if (!report) throw new ReportsException('not-found', REPORT_ERRORS.reportNotFound, 'No such report.');
+    if (!report) throw reportError('REPORT_NOT_FOUND', 'No such report.');
     return report;
   }
 
   private async bytesOf(id: string): Promise<Buffer> {
     const [row] = await this.db.manager().query<{ content: Buffer | null }[]>(`SELECT content FROM reports WHERE id = $1`, [id]);
-    if (!row?.content) throw new ReportsException('conflict', REPORT_ERRORS.notReady, 'This report has no file.');
+    if (!row?.content) throw reportError('REPORT_NOT_READY', 'This report has no file.');
     return row.content;
   }
 
   private async assertAssessment(organizationId: string, assessmentId: string): Promise<void> {
     if (!(await this.assessments.exists(organizationId, assessmentId))) {
-      throw new ReportsException('not-found', REPORT_ERRORS.assessmentNotFound, 'No such assessment.');
+      throw reportError('ASSESSMENT_NOT_FOUND', 'No such assessment.');
     }
   }
 }

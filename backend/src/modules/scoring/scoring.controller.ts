@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PreviewScoreResponse, ScoreResponse } from '@beacon/contracts';
 import { type AuthContext, CurrentAuth, RequirePermission } from '../../platform/auth/auth.decorators';
-import { SCORING_ERRORS } from './scoring.exception';
+import { scoringError } from './scoring.exception';
 import { ScoringService } from './scoring.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -22,8 +22,8 @@ export class ScoringController {
       '`engineVersion`) or `failed` (with `failureReason`). Poll until it is no longer `pending`.',
   })
   @ApiOkResponse({ description: 'ScoreResponse: pending, scored or failed, for the latest snapshot (revision, content hash).' })
-  @ApiNotFoundResponse({ description: `${SCORING_ERRORS.notFound}: no such assessment in the active organization.` })
-  @ApiConflictResponse({ description: `${SCORING_ERRORS.notSubmitted}: a draft never submitted has no score; use preview-score.` })
+  @ApiNotFoundResponse({ description: `${scoringError.codes.ASSESSMENT_NOT_FOUND}: no such assessment in the active organization.` })
+  @ApiConflictResponse({ description: `${scoringError.codes.NOT_SUBMITTED}: a draft never submitted has no score; use preview-score.` })
   score(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<ScoreResponse> {
     return this.scoring.score(auth.organizationId!, id);
   }
@@ -35,7 +35,7 @@ export class ScoringController {
     description: 'Computed on request and never stored; unanswered required questions count as 0.',
   })
   @ApiOkResponse({ description: 'PreviewScoreResponse: the engine result with `preview: true`.' })
-  @ApiNotFoundResponse({ description: `${SCORING_ERRORS.notFound}: no such assessment in the active organization.` })
+  @ApiNotFoundResponse({ description: `${scoringError.codes.ASSESSMENT_NOT_FOUND}: no such assessment in the active organization.` })
   preview(@Param('id', uuid) id: string): Promise<PreviewScoreResponse> {
     return this.scoring.preview(id);
   }

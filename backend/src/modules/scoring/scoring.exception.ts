@@ -1,10 +1,14 @@
 import { AppException } from '../../platform/errors/app.exception';
-
-export const SCORING_ERRORS = {
-  /** No such assessment in the caller's organization (also another organization's id). */
-  notFound: 'ASSESSMENT_NOT_FOUND',
-  /** `GET /assessments/:id/score` on a draft that was never submitted: there is nothing to score yet. */
-  notSubmitted: 'NOT_SUBMITTED',
-} as const;
+import { defineErrors } from '../../platform/errors/define-errors';
+import { assessmentError } from '../assessments';
 
 export class ScoringException extends AppException {}
+
+/**
+ * The scoring context's error codes: an assessment that is not there (also another
+ * organization's), and `GET /assessments/:id/score` on a draft never submitted (nothing to score
+ * yet).
+ */
+export const scoringError = defineErrors(ScoringException, {
+  ...assessmentError.pick('ASSESSMENT_NOT_FOUND', 'NOT_SUBMITTED'),
+});

@@ -15,7 +15,7 @@ import { AuditService } from '../audit';
 import { FrameworkCache } from '../catalog';
 import type { ScoreAssessmentJob } from './jobs/scoring.jobs';
 import { AssessmentScoreEntity, type AssessmentScoreStatus } from './entities';
-import { SCORING_ERRORS, ScoringException } from './scoring.exception';
+import { scoringError } from './scoring.exception';
 import {
   documentKey,
   failureReason,
@@ -55,11 +55,11 @@ export class ScoringService {
   async score(organizationId: string, assessmentId: string): Promise<ScoreResponse> {
     const manager = this.db.manager();
     if (!(await this.records.exists(organizationId, assessmentId))) {
-      throw new ScoringException('not-found', SCORING_ERRORS.notFound, 'No such assessment.');
+      throw scoringError('ASSESSMENT_NOT_FOUND', 'No such assessment.');
     }
     const snapshot = await this.records.latestSubmission(organizationId, assessmentId);
     if (!snapshot) {
-      throw new ScoringException('conflict', SCORING_ERRORS.notSubmitted, 'This assessment has not been submitted yet: preview its score instead.');
+      throw scoringError('NOT_SUBMITTED', 'This assessment has not been submitted yet: preview its score instead.');
     }
     const stored = await manager.findOneBy(AssessmentScoreEntity, { assessmentId, contentHash: snapshot.contentHash });
     return {

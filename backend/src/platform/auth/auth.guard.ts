@@ -1,8 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { INTERCEPTORS_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
-import { COMMON_ERROR_CODES } from '@beacon/contracts';
-import { AppException } from '../errors/app.exception';
+import { commonError } from '../errors/common-error';
 import { SingleFileUploadInterceptor } from '../http/single-file-upload.interceptor';
 import { ACCESS_METADATA, type AuthenticatedRequest, type RouteAccess } from './auth.decorators';
 import { RequestAdmission } from './request-admission';
@@ -25,7 +24,7 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
-    if (!access) throw new AppException('forbidden', COMMON_ERROR_CODES.forbidden, 'This route declares no access rule.');
+    if (!access) throw commonError('FORBIDDEN', 'This route declares no access rule.');
     if (access.kind === 'public') return true;
 
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();

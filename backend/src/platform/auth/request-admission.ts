@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { COMMON_ERROR_CODES } from '@beacon/contracts';
 import { hasPermission, type OrganizationType, type Permission, type Role } from '@beacon/domain';
 import { AppConfig } from '../config/app-config';
 import { AppException } from '../errors/app.exception';
+import { commonError } from '../errors/common-error';
 import type { OpenTransaction } from '../tenancy/tenant-database';
 import { TenantDatabase } from '../tenancy/tenant-database';
 import type { AuthenticatedRequest, RouteAccess } from './auth.decorators';
@@ -60,7 +60,7 @@ export class RequestAdmission {
         clientAddress: req.ip ?? null,
         details: { required: access.anyOf },
       });
-      throw new AppException('forbidden', COMMON_ERROR_CODES.forbidden, `Your role does not allow this (${access.anyOf.join(' or ')}).`, {
+      throw commonError('FORBIDDEN', `Your role does not allow this (${access.anyOf.join(' or ')}).`, {
         permission: access.anyOf,
       });
     }
@@ -113,5 +113,5 @@ export class RequestAdmission {
 }
 
 function unauthorized(message: string): AppException {
-  return new AppException('unauthorized', COMMON_ERROR_CODES.unauthorized, message);
+  return commonError('UNAUTHORIZED', message);
 }

@@ -7,6 +7,7 @@ import { JsonLogger } from '../logging/json-logger';
 import { acceptCorrelationId } from '../logging/request-context';
 import { isDatabaseUnavailable } from '../database/connection-rules';
 import { AppException, HTTP_STATUS_OF } from './app.exception';
+import { commonError } from './common-error';
 
 const CODE_OF_STATUS: Record<number, string> = {
   400: COMMON_ERROR_CODES.validationFailed,
@@ -50,7 +51,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // the request: 503 with Retry-After, so clients and load balancers back off and come back.
     const unavailable = isDatabaseUnavailable(thrown);
     const exception = unavailable
-      ? new AppException('unavailable', COMMON_ERROR_CODES.unavailable, 'The service is busy. Try again in a moment.', undefined, 2)
+      ? commonError('SERVICE_UNAVAILABLE', 'The service is busy. Try again in a moment.', undefined, 2)
       : thrown;
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();

@@ -1,7 +1,8 @@
 import { type ValidationError, ValidationPipe } from '@nestjs/common';
-import { COMMON_ERROR_CODES, type FieldProblem } from '@beacon/contracts';
+import type { FieldProblem } from '@beacon/contracts';
 import { getMetadataStorage, ValidationTypes, type ValidatorOptions } from 'class-validator';
-import { AppException } from './app.exception';
+import type { AppException } from './app.exception';
+import { commonError } from './common-error';
 
 /** Flattens nested class-validator errors into `{ field: 'a.b[0].c', reasons }` entries. */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -15,9 +16,8 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
 /** The 400 of a request refused field by field, its message naming the first problem. */
 export function invalidRequest(details: FieldProblem[]): AppException {
   const first = details[0];
-  return new AppException(
-    'validation',
-    COMMON_ERROR_CODES.validationFailed,
+  return commonError(
+    'VALIDATION_FAILED',
     first ? `Invalid request: ${first.field} — ${first.reasons.join(', ')}` : 'Invalid request.',
     details,
   );

@@ -1,5 +1,4 @@
 import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
-import { COMMON_ERROR_CODES } from '@beacon/contracts';
 import type { Request, Response } from 'express';
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
@@ -13,6 +12,7 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import type { RequestAdmission } from '../auth/request-admission';
 import { AppException } from '../errors/app.exception';
+import { commonError } from '../errors/common-error';
 
 /** A received file: on disk in a private temporary file, measured and hashed while it arrived. */
 export interface UploadedFile {
@@ -145,7 +145,7 @@ export abstract class SingleFileUploadInterceptor implements NestInterceptor {
         // The client is too slow: answer now and close the connection, so it holds nothing.
         res.setHeader('Connection', 'close');
         reject(
-          new AppException('timeout', COMMON_ERROR_CODES.requestTimeout, `The upload did not arrive within ${this.upload.timeoutMs} ms.`, [
+          commonError('REQUEST_TIMEOUT', `The upload did not arrive within ${this.upload.timeoutMs} ms.`, [
             { field: this.upload.field, reasons: ['body not received in time'] },
           ]),
         );
