@@ -10,7 +10,9 @@ import {
   UpdateProfileDto,
 } from '@beacon/contracts';
 import { type AuthContext, CurrentAuth, RequirePermission } from '../../platform/auth/auth.decorators';
+import { AnswersService } from './answers.service';
 import { AssessmentsService } from './assessments.service';
+import { SubmissionsService } from './submissions.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -18,7 +20,11 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 @ApiBearerAuth()
 @Controller('assessments')
 export class AssessmentsController {
-  constructor(private readonly assessments: AssessmentsService) {}
+  constructor(
+    private readonly assessments: AssessmentsService,
+    private readonly answerService: AnswersService,
+    private readonly submissions: SubmissionsService,
+  ) {}
 
   @Post()
   @RequirePermission('assessments:create')
@@ -30,15 +36,15 @@ export class AssessmentsController {
   @Get()
   @RequirePermission('assessments:read')
   @ApiOperation({ summary: 'Assessments of the active organization, with status and progress.' })
-  list(): Promise<AssessmentResponse[]> {
-    return this.assessments.list();
+  list(@CurrentAuth() auth: AuthContext): Promise<AssessmentResponse[]> {
+    return this.assessments.list(auth.organizationId!);
   }
 
   @Get(':id')
   @RequirePermission('assessments:read')
   @ApiOperation({ summary: 'One assessment with its progress.' })
-  get(@Param('id', uuid) id: string): Promise<AssessmentResponse> {
-    return this.assessments.get(id);
+  get(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<AssessmentResponse> {
+    return this.assessments.get(auth.organizationId!, id);
   }
 
   @Put(':id/profile')
@@ -51,8 +57,8 @@ export class AssessmentsController {
   @Get(':id/answers')
   @RequirePermission('assessments:read')
   @ApiOperation({ summary: 'Every stored answer with its version.' })
-  answers(@Param('id', uuid) id: string): Promise<AnswerResponse[]> {
-    return this.assessments.listAnswers(id);
+  answers(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<AnswerResponse[]> {
+    return this.answerService.list(auth.organizationId!, id);
   }
 
   @Put(':id/answers/:questionKey')
@@ -64,7 +70,7 @@ export class AssessmentsController {
     @Param('questionKey') questionKey: string,
     @Body() dto: PutAnswerDto,
   ): Promise<AnswerResponse> {
-    return this.assessments.putAnswer(auth, id, questionKey, dto.value, dto.note, dto.expectedVersion);
+    return this.answerService.put(auth, id, questionKey, dto.value, dto.note, dto.expectedVersion);
   }
 
   @Post(':id/submit')
@@ -72,13 +78,13 @@ export class AssessmentsController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Attests and submits: 422 listing unanswered required questions, else an immutable snapshot with its hash.' })
   submit(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string, @Body() dto: SubmitAssessmentDto): Promise<SubmissionResponse> {
-    return this.assessments.submit(auth, id, dto.attestation);
+    return this.submissions.submit(auth, id, dto.attestation);
   }
 
   @Post(':id/new-cycle')
   @RequirePermission('assessments:create')
   @ApiOperation({ summary: 'A new draft copying the last submission’s frameworks, profile and answers.' })
   newCycle(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<AssessmentResponse> {
-    return this.assessments.newCycle(auth, id);
+    return this.submissions.newCycle(auth, id);
   }
 }

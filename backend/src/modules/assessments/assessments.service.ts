@@ -1,44 +1,27 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type {
-  AnswerResponse,
-  AssessmentResponse,
-  AssessmentSnapshotContent,
-  MissingAnswersDetails,
-  SubmissionResponse,
-} from '@beacon/contracts';
-import {
-  type AnswerValue,
-  assessmentProgress,
-  canonicalJson,
-  missingRequiredAnswers,
-  type QuestionDefinition,
-  byText,
-  readSnapshot,
-  type ScoringInput,
-  type ServiceProfile,
-  validateAnswer,
-  validateServiceProfile,
-} from '@beacon/domain';
-import { createHash } from 'node:crypto';
-import { type EntityManager, In } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import type { AssessmentResponse } from '@beacon/contracts';
+import { assessmentProgress, byText, type ScoringInput, type ServiceProfile, validateServiceProfile } from '@beacon/domain';
 import type { AuthContext } from '../../platform/auth/auth.decorators';
-import { currentCorrelationId } from '../../platform/logging/request-context';
-import { OutboxService } from '../../platform/outbox/outbox.service';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
 import { AuditService } from '../audit';
-import { IdentityDirectory } from '../identity';
-import { SUBMISSION_EVIDENCE, type SubmissionEvidence } from './assessment-records';
 import { type CachedFrameworkVersion, type CachedMappingSet, FrameworkCache, latestMappingSets } from '../catalog';
 import { assessmentError } from './assessments.exception';
-import { AnswerEntity, AssessmentEntity, AssessmentFrameworkEntity, AssessmentSnapshotEntity, RequirementAssignmentEntity, RequirementStatusEntity } from './entities';
+import { AssessmentsRepository } from './data/assessments.repository';
+import type { AnswerEntity, AssessmentEntity, RequirementStatusEntity } from './entities';
 
-interface Loaded {
+/** An assessment with its framework versions, as the catalogue's cache holds them. */
+export interface LoadedAssessment {
   assessment: AssessmentEntity;
   frameworks: CachedFrameworkVersion[];
 }
 
 /** The engine's view of an assessment (answers and statuses as plain records, so it serialises as is). */
-function scoringInputOf({ assessment, frameworks }: Loaded, answers: AnswerEntity[], statuses: RequirementStatusEntity[], mappingSets: CachedMappingSet[]): ScoringInput {
+export function scoringInputOf(
+  { assessment, frameworks }: LoadedAssessment,
+  answers: readonly AnswerEntity[],
+  statuses: readonly RequirementStatusEntity[],
+  mappingSets: readonly CachedMappingSet[],
+): ScoringInput {
   return {
     frameworks: frameworks.map((f) => f.document),
     profile: assessment.profile,
@@ -46,10 +29,6 @@ function scoringInputOf({ assessment, frameworks }: Loaded, answers: AnswerEntit
     requirementStatuses: Object.fromEntries(statuses.map((r) => [r.requirementKey, { kind: r.kind, justification: r.justification }])),
     mappingSets: mappingSets.map((m) => m.document),
   };
-}
-
-function toAnswer(a: AnswerEntity): AnswerResponse {
-  return { questionKey: a.questionKey, value: a.value, note: a.note, version: a.version, updatedAt: a.updatedAt.toISOString(), updatedBy: a.updatedBy };
 }
 
 function assertProfile(profile: unknown): ServiceProfile {
@@ -64,24 +43,25 @@ function assertProfile(profile: unknown): ServiceProfile {
   return result.value;
 }
 
-const FRAMEWORK_IDS_CACHE_SIZE = 10_000;
+/** A submitted assessment refuses every change (409). */
+export function assertDraft(assessment: AssessmentEntity): void {
+  if (assessment.status !== 'draft') {
+    throw assessmentError('ALREADY_SUBMITTED', 'This assessment has been submitted and can no longer change.');
+  }
+}
 
 /**
- * Assessments of the caller's organization. Every query runs in the request's tenant transaction
- * (row-level security), and another organization's id answers 404.
+ * Assessments of the caller's organization: creating one, listing, reading, the service profile,
+ * and the draft's scoring input. Answers (`AnswersService`) and submissions (`SubmissionsService`)
+ * are next door. Another organization's id answers 404.
  */
 @Injectable()
 export class AssessmentsService {
-  /** `<organization>/<assessment>` → framework version ids; bounded, oldest entries dropped first. */
-  private readonly frameworkIds = new Map<string, string[]>();
-
   constructor(
     private readonly db: TenantDatabase,
+    private readonly repository: AssessmentsRepository,
     private readonly audit: AuditService,
     private readonly frameworkCache: FrameworkCache,
-    private readonly outbox: OutboxService,
-    private readonly directory: IdentityDirectory,
-    @Inject(SUBMISSION_EVIDENCE) private readonly submissionEvidence: SubmissionEvidence,
   ) {}
 
   async create(auth: AuthContext, title: string, refs: { slug: string; version: string }[], profileInput: unknown): Promise<AssessmentResponse> {
@@ -98,251 +78,55 @@ export class AssessmentsService {
       if (!frameworks.some((f) => f.id === version.id)) frameworks.push(version);
     }
     const organizationId = auth.organizationId!;
-    const assessment = await manager.save(
-      manager.create(AssessmentEntity, { organizationId, title: title.trim(), status: 'draft', profile, createdBy: auth.userId }),
-    );
-    await manager.insert(
-      AssessmentFrameworkEntity,
-      frameworks.map((f, position) => ({ assessmentId: assessment.id, frameworkVersionId: f.id, organizationId, position })),
+    const assessment = await this.repository.createDraft(
+      organizationId,
+      { title: title.trim(), profile, createdBy: auth.userId },
+      frameworks.map((f) => f.id),
     );
     await this.audit.record({ organizationId, actorUserId: auth.userId, action: 'assessment.created', targetType: 'assessment', targetId: assessment.id });
-    return this.describe(manager, { assessment, frameworks }, []);
+    return this.describe({ assessment, frameworks }, []);
   }
 
   /** Every assessment with its progress totals, read in a fixed number of queries however many there are. */
-  async list(): Promise<AssessmentResponse[]> {
+  async list(organizationId: string): Promise<AssessmentResponse[]> {
     const manager = this.db.manager();
-    const assessments = await manager.find(AssessmentEntity, { order: { createdAt: 'DESC' } });
+    const assessments = await this.repository.all(organizationId);
     if (assessments.length === 0) return [];
-    const where = { assessmentId: In(assessments.map((a) => a.id)) };
-    const links = await manager.find(AssessmentFrameworkEntity, { where, order: { position: 'ASC' } });
-    const answers = groupByAssessment(await manager.find(AnswerEntity, { where }));
-    const statuses = groupByAssessment(await manager.find(RequirementStatusEntity, { where }));
+    const ids = assessments.map((a) => a.id);
+    const links = await this.repository.frameworkLinksOf(organizationId, ids);
+    const answers = groupByAssessment(await this.repository.answersOf(organizationId, ids));
+    const statuses = groupByAssessment(await this.repository.statusesOf(organizationId, ids));
     const frameworkIds = [...new Set(links.map((l) => l.frameworkVersionId))];
     const frameworks = new Map((await Promise.all(frameworkIds.map((fid) => this.frameworkCache.get(manager, fid)))).map((f) => [f.id, f]));
     const sets = await this.frameworkCache.mappingSetsAmong(manager, frameworkIds);
     const linksOf = groupByAssessment(links);
     return assessments.map((assessment) => {
       const loaded = { assessment, frameworks: (linksOf.get(assessment.id) ?? []).map((l) => frameworks.get(l.frameworkVersionId)!) };
-      const input = scoringInputOf(loaded, answers.get(assessment.id) ?? [], statuses.get(assessment.id) ?? [], latestMappingSets(sets, loaded.frameworks.map((f) => f.id)));
+      const input = scoringInputOf(
+        loaded,
+        answers.get(assessment.id) ?? [],
+        statuses.get(assessment.id) ?? [],
+        latestMappingSets(sets, loaded.frameworks.map((f) => f.id)),
+      );
       return toAssessmentResponse(loaded, input, false);
     });
   }
 
-  async get(id: string): Promise<AssessmentResponse> {
-    const manager = this.db.manager();
-    const loaded = await this.load(manager, id);
-    return this.describe(manager, loaded, await this.answers(manager, id));
+  async get(organizationId: string, id: string): Promise<AssessmentResponse> {
+    const loaded = await this.load(organizationId, id);
+    return this.describe(loaded, await this.repository.answers(organizationId, id));
   }
 
   /** Re-evaluates applicability; answers are never deleted (they come back if a requirement applies again). */
   async updateProfile(auth: AuthContext, id: string, profileInput: unknown): Promise<AssessmentResponse> {
     const profile = assertProfile(profileInput);
-    const manager = this.db.manager();
-    const loaded = await this.load(manager, id, true);
-    this.assertDraft(loaded.assessment);
-    await manager.update(AssessmentEntity, { id }, { profile });
+    const organizationId = auth.organizationId!;
+    const loaded = await this.load(organizationId, id, { lock: true });
+    assertDraft(loaded.assessment);
+    await this.repository.setProfile(organizationId, id, profile);
     loaded.assessment.profile = profile;
-    await this.audit.record({ organizationId: auth.organizationId, actorUserId: auth.userId, action: 'assessment.profile-changed', targetType: 'assessment', targetId: id });
-    return this.describe(manager, loaded, await this.answers(manager, id));
-  }
-
-  async listAnswers(id: string): Promise<AnswerResponse[]> {
-    const manager = this.db.manager();
-    await this.load(manager, id);
-    return (await this.answers(manager, id)).map(toAnswer);
-  }
-
-  /**
-   * Saves one answer with optimistic locking done by the statement itself: a first answer is an
-   * INSERT … ON CONFLICT DO NOTHING (expectedVersion 0), later ones an UPDATE … WHERE version =
-   * expected. A stale write changes nothing and gets 409 with the stored answer.
-   *
-   * The hot path of autosave is one statement: the framework versions of an assessment never change,
-   * so they are cached per (organization, assessment), and the write itself checks that the
-   * assessment is still a draft, holding a share lock on it so a concurrent submission either sees
-   * this answer or makes this write fail. Only a write that changes nothing pays for finding out why.
-   */
-  async putAnswer(auth: AuthContext, id: string, questionKey: string, value: unknown, note: string | undefined, expectedVersion: number): Promise<AnswerResponse> {
-    const manager = this.db.manager();
-    const organizationId = auth.organizationId!;
-    const frameworks = await Promise.all((await this.frameworkIdsOf(manager, organizationId, id)).map((fid) => this.frameworkCache.get(manager, fid)));
-    const question = this.findQuestion(frameworks, questionKey);
-    const checked = validateAnswer(question, value);
-    if (!checked.ok) {
-      throw assessmentError('INVALID_ANSWER', checked.message, [
-        { field: 'value', reasons: [checked.message], rule: checked.rule, questionKey },
-      ]);
-    }
-    const json = JSON.stringify(checked.value);
-    const noteValue = note ?? null;
-    const stillDraft = `EXISTS (SELECT 1 FROM assessments WHERE id = $2 AND status = 'draft' FOR SHARE)`;
-    const returning = `RETURNING question_key AS "questionKey", value, note, version, updated_by AS "updatedBy", updated_at AS "updatedAt"`;
-    const written =
-      expectedVersion === 0
-        ? await manager.queryRunner!.query(
-            `INSERT INTO answers (organization_id, assessment_id, question_key, value, note, version, updated_by)
-             SELECT $1, $2, $3, $4::jsonb, $5, 1, $6 WHERE ${stillDraft}
-             ON CONFLICT (assessment_id, question_key) DO NOTHING ${returning}`,
-            [organizationId, id, questionKey, json, noteValue, auth.userId],
-            true,
-          )
-        : await manager.queryRunner!.query(
-            `UPDATE answers SET value = $4::jsonb, note = $5, version = version + 1, updated_by = $6, updated_at = now()
-              WHERE assessment_id = $2 AND question_key = $3 AND version = $1 AND ${stillDraft} ${returning}`,
-            [expectedVersion, id, questionKey, json, noteValue, auth.userId],
-            true,
-          );
-    const row = (written.records as AnswerEntity[])[0];
-    if (row) return toAnswer(row);
-    // Nothing written: the assessment is gone or submitted, or the version was stale.
-    const assessment = await manager.findOneBy(AssessmentEntity, { id });
-    if (!assessment) {
-      this.frameworkIds.delete(`${organizationId}/${id}`);
-      throw assessmentError('ASSESSMENT_NOT_FOUND', 'No such assessment.');
-    }
-    this.assertDraft(assessment);
-    const current = await manager.findOneBy(AnswerEntity, { assessmentId: id, questionKey });
-    throw assessmentError(
-      'STALE_VERSION',
-      'This answer was changed by someone else; nothing was overwritten.',
-      current ? { current: toAnswer(current) } : { current: null },
-    );
-  }
-
-  /** The assessment's framework version ids in order (immutable once created), cached per organization and assessment. */
-  private async frameworkIdsOf(manager: EntityManager, organizationId: string, id: string): Promise<string[]> {
-    const key = `${organizationId}/${id}`;
-    const cached = this.frameworkIds.get(key);
-    if (cached) return cached;
-    const rows = await manager.query<{ framework_version_id: string }[]>(
-      `SELECT framework_version_id FROM assessment_frameworks WHERE assessment_id = $1 ORDER BY position`,
-      [id],
-    );
-    if (rows.length === 0) throw assessmentError('ASSESSMENT_NOT_FOUND', 'No such assessment.');
-    const ids = rows.map((r) => r.framework_version_id);
-    if (this.frameworkIds.size >= FRAMEWORK_IDS_CACHE_SIZE) this.frameworkIds.delete(this.frameworkIds.keys().next().value!);
-    this.frameworkIds.set(key, ids);
-    return ids;
-  }
-
-  /**
-   * Checks every required question the assessment still asks is answered, else 422 listing them
-   * (requirements excluded by the profile, declared not applicable, met by an alternative or covered
-   * by a mapped requirement of another framework ask none). Then, in the request's transaction,
-   * freezes a snapshot with its content hash and moves the assessment to `submitted`; from then on
-   * every edit answers 409. The snapshot holds everything scoring and reports read: framework and
-   * mapping-set versions, profile, answers, requirement statuses, evidence (files with their
-   * SHA-256), assignees and the attestation.
-   */
-  async submit(auth: AuthContext, id: string, attestation: { name: string; title: string; statement: string }): Promise<SubmissionResponse> {
-    const manager = this.db.manager();
-    const loaded = await this.load(manager, id, true);
-    this.assertDraft(loaded.assessment);
-    const answers = await this.answers(manager, id);
-    const statuses = await this.statuses(manager, id);
-    const mappingSets = await this.mappingSets(manager, loaded.frameworks);
-    const missing = missingRequiredAnswers(scoringInputOf(loaded, answers, statuses, mappingSets));
-    if (missing.length > 0) {
-      throw assessmentError('MISSING_ANSWERS', `${missing.length} required question(s) are not answered yet.`, {
-        missing,
-      } satisfies MissingAnswersDetails);
-    }
-    const [last] = await manager.query<{ revision: number | null }[]>(`SELECT max(revision) AS revision FROM assessment_snapshots WHERE assessment_id = $1`, [id]);
-    const revision = (last?.revision ?? 0) + 1;
-    const submittedAt = new Date();
-    const content = {
-      assessmentId: id,
-      revision,
-      title: loaded.assessment.title,
-      frameworks: loaded.frameworks.map((f) => ({ slug: f.slug, version: f.version, contentHash: f.contentHash })),
-      mappingSets: mappingSets.map((m) => ({ slug: m.slug, version: m.version, contentHash: m.contentHash })),
-      profile: loaded.assessment.profile,
-      answers: [...answers]
-        .sort((a, b) => byText(a.questionKey, b.questionKey))
-        .map((a) => ({ questionKey: a.questionKey, value: a.value, note: a.note, version: a.version })),
-      requirementStatuses: statuses.map((r) => ({ requirementKey: r.requirementKey, kind: r.kind, justification: r.justification })),
-      evidence: await this.evidence(auth.organizationId!, id),
-      assignments: await this.assignees(manager, auth.organizationId!, id),
-      attestation: { ...attestation, userId: auth.userId, attestedAt: submittedAt.toISOString() },
-    } satisfies AssessmentSnapshotContent;
-    const contentHash = createHash('sha256').update(canonicalJson(content)).digest('hex');
-    const snapshot = await manager.save(
-      manager.create(AssessmentSnapshotEntity, {
-        organizationId: auth.organizationId!,
-        assessmentId: id,
-        revision,
-        content,
-        contentHash,
-        submittedBy: auth.userId,
-        submittedAt,
-      }),
-    );
-    await manager.update(AssessmentEntity, { id }, { status: 'submitted' });
-    // Scored in the background; the job exists if and only if this submission commits.
-    await this.outbox.enqueue(manager, {
-      name: 'scoring.score-assessment',
-      data: { correlationId: currentCorrelationId() ?? snapshot.id, organizationId: auth.organizationId!, assessmentId: id, snapshotId: snapshot.id },
-    });
-    await this.audit.record({
-      organizationId: auth.organizationId,
-      actorUserId: auth.userId,
-      action: 'assessment.submitted',
-      targetType: 'assessment',
-      targetId: id,
-      details: { revision, contentHash },
-    });
-    return { assessmentId: id, snapshotId: snapshot.id, revision, contentHash, submittedAt: submittedAt.toISOString() };
-  }
-
-  /** "Start a new cycle": a new draft with the last submission's frameworks, profile, answers and requirement statuses. */
-  async newCycle(auth: AuthContext, id: string): Promise<AssessmentResponse> {
-    const manager = this.db.manager();
-    const loaded = await this.load(manager, id);
-    const snapshot = await manager.findOne(AssessmentSnapshotEntity, { where: { assessmentId: id }, order: { revision: 'DESC' } });
-    if (!snapshot) {
-      throw assessmentError('NOT_SUBMITTED', 'Submit this assessment before starting its next cycle.');
-    }
-    // The one snapshot reader: snapshots frozen before requirement statuses existed have none.
-    const content = readSnapshot(snapshot.content);
-    const organizationId = auth.organizationId!;
-    const next = await manager.save(
-      manager.create(AssessmentEntity, { organizationId, title: loaded.assessment.title, status: 'draft', profile: content.profile, createdBy: auth.userId }),
-    );
-    await manager.insert(
-      AssessmentFrameworkEntity,
-      loaded.frameworks.map((f, position) => ({ assessmentId: next.id, frameworkVersionId: f.id, organizationId, position })),
-    );
-    if (content.answers.length > 0) {
-      await manager.insert(
-        AnswerEntity,
-        content.answers.map((a) => ({ organizationId, assessmentId: next.id, questionKey: a.questionKey, value: a.value as AnswerValue, note: a.note, version: 1, updatedBy: auth.userId })),
-      );
-    }
-    const statuses = content.requirementStatuses;
-    if (statuses.length > 0) {
-      await manager.insert(
-        RequirementStatusEntity,
-        statuses.map((r) => ({
-          organizationId,
-          assessmentId: next.id,
-          requirementKey: r.requirementKey,
-          kind: r.kind,
-          justification: r.justification,
-          version: 1,
-          updatedBy: auth.userId,
-        })),
-      );
-    }
-    await this.audit.record({
-      organizationId,
-      actorUserId: auth.userId,
-      action: 'assessment.cycle-started',
-      targetType: 'assessment',
-      targetId: next.id,
-      details: { from: id, revision: snapshot.revision },
-    });
-    return this.describe(manager, { assessment: next, frameworks: loaded.frameworks }, await this.answers(manager, next.id));
+    await this.audit.record({ organizationId, actorUserId: auth.userId, action: 'assessment.profile-changed', targetType: 'assessment', targetId: id });
+    return this.describe(loaded, await this.repository.answers(organizationId, id));
   }
 
   /**
@@ -350,81 +134,47 @@ export class AssessmentsService {
    * framework documents in the assessment's order, the profile, the answers, the requirement
    * statuses and the mapping sets between its framework versions. 404 for another organization's id.
    */
-  async draftScoringInput(id: string): Promise<ScoringInput> {
-    const manager = this.db.manager();
-    const loaded = await this.load(manager, id);
-    return this.scoringInput(manager, loaded, await this.answers(manager, id));
+  async draftScoringInput(organizationId: string, id: string): Promise<ScoringInput> {
+    const loaded = await this.load(organizationId, id);
+    return this.scoringInput(loaded, await this.repository.answers(organizationId, id));
   }
 
-  private async scoringInput(manager: EntityManager, loaded: Loaded, answers: AnswerEntity[]): Promise<ScoringInput> {
-    return scoringInputOf(loaded, answers, await this.statuses(manager, loaded.assessment.id), await this.mappingSets(manager, loaded.frameworks));
-  }
-
-  /** Requirement statuses of an assessment, by requirement key. */
-  private statuses(manager: EntityManager, id: string): Promise<RequirementStatusEntity[]> {
-    return manager.find(RequirementStatusEntity, { where: { assessmentId: id } }).then((rows) => rows.sort((a, b) => byText(a.requirementKey, b.requirementKey)));
-  }
-
-  /** The catalogue's latest mapping sets between two of the assessment's framework versions. */
-  private mappingSets(manager: EntityManager, frameworks: CachedFrameworkVersion[]): Promise<CachedMappingSet[]> {
-    return this.frameworkCache.latestMappingSetsBetween(manager, frameworks.map((f) => f.id));
-  }
-
-  /** Evidence of the assessment as the snapshot keeps it: sorted by requirement key, then id. */
-  private async evidence(organizationId: string, id: string): Promise<AssessmentSnapshotContent['evidence']> {
-    const rows = await this.submissionEvidence.ofAssessment(organizationId, id);
-    return rows.sort((a, b) => byText(a.requirementKey, b.requirementKey) || byText(a.id, b.id));
-  }
-
-  /** Assignees with their display name, sorted by requirement key. */
-  private async assignees(manager: EntityManager, organizationId: string, id: string): Promise<AssessmentSnapshotContent['assignments']> {
-    const rows = await manager.find(RequirementAssignmentEntity, { where: { organizationId, assessmentId: id } });
-    const names = await this.directory.namesOf(rows.map((r) => r.assigneeUserId));
-    return rows
-      .flatMap((r) => {
-        const name = names.get(r.assigneeUserId);
-        return name === undefined ? [] : [{ requirementKey: r.requirementKey, userId: r.assigneeUserId, name }];
-      })
-      .sort((a, b) => byText(a.requirementKey, b.requirementKey));
-  }
-
-  private findQuestion(frameworks: CachedFrameworkVersion[], questionKey: string): QuestionDefinition {
-    for (const f of frameworks) {
-      const question = f.questionsByKey.get(questionKey);
-      if (question) return question;
-    }
-    throw assessmentError('QUESTION_NOT_FOUND', `No question ${questionKey} in this assessment's frameworks.`);
-  }
-
-  private assertDraft(assessment: AssessmentEntity): void {
-    if (assessment.status !== 'draft') {
-      throw assessmentError('ALREADY_SUBMITTED', 'This assessment has been submitted and can no longer change.');
-    }
-  }
-
-  private async load(manager: EntityManager, id: string, lock = false): Promise<Loaded> {
-    const assessment = await manager.findOne(AssessmentEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  /** The assessment and its framework versions (404 when it is not the organization's); `lock` locks the row for update. */
+  async load(organizationId: string, id: string, options: { lock?: boolean } = {}): Promise<LoadedAssessment> {
+    const assessment = await this.repository.find(organizationId, id, options);
     if (!assessment) throw assessmentError('ASSESSMENT_NOT_FOUND', 'No such assessment.');
-    const links = await manager.find(AssessmentFrameworkEntity, { where: { assessmentId: id }, order: { position: 'ASC' } });
-    const frameworks = await Promise.all(links.map((l) => this.frameworkCache.get(manager, l.frameworkVersionId)));
+    const manager = this.db.manager();
+    const ids = await this.repository.frameworkIds(organizationId, id);
+    const frameworks = await Promise.all(ids.map((fid) => this.frameworkCache.get(manager, fid)));
     return { assessment, frameworks };
   }
 
-  private answers(manager: EntityManager, id: string): Promise<AnswerEntity[]> {
-    return manager.find(AnswerEntity, { where: { assessmentId: id } });
+  /** Requirement statuses of an assessment, by requirement key. */
+  async statuses(organizationId: string, id: string): Promise<RequirementStatusEntity[]> {
+    return (await this.repository.statuses(organizationId, id)).sort((a, b) => byText(a.requirementKey, b.requirementKey));
+  }
+
+  /** The catalogue's latest mapping sets between two of the assessment's framework versions. */
+  mappingSets(frameworks: readonly CachedFrameworkVersion[]): Promise<CachedMappingSet[]> {
+    return this.frameworkCache.latestMappingSetsBetween(this.db.manager(), frameworks.map((f) => f.id));
+  }
+
+  async scoringInput(loaded: LoadedAssessment, answers: readonly AnswerEntity[]): Promise<ScoringInput> {
+    const organizationId = loaded.assessment.organizationId;
+    return scoringInputOf(loaded, answers, await this.statuses(organizationId, loaded.assessment.id), await this.mappingSets(loaded.frameworks));
   }
 
   /**
    * The assessment with its progress as the assessment plan of @beacon/domain counts it (statuses
    * and mapped requirements included), with the per-section figures.
    */
-  private async describe(manager: EntityManager, loaded: Loaded, answers: AnswerEntity[]): Promise<AssessmentResponse> {
-    return toAssessmentResponse(loaded, await this.scoringInput(manager, loaded, answers), true);
+  async describe(loaded: LoadedAssessment, answers: readonly AnswerEntity[]): Promise<AssessmentResponse> {
+    return toAssessmentResponse(loaded, await this.scoringInput(loaded, answers), true);
   }
 }
 
 /** The assessment with its progress counted from `input`; per-section figures only `withSections`. */
-function toAssessmentResponse({ assessment, frameworks }: Loaded, input: ScoringInput, withSections: boolean): AssessmentResponse {
+function toAssessmentResponse({ assessment, frameworks }: LoadedAssessment, input: ScoringInput, withSections: boolean): AssessmentResponse {
   const { sections, ...totals } = assessmentProgress(input);
   return {
     id: assessment.id,

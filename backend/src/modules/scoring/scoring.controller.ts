@@ -36,7 +36,7 @@ export class ScoringController {
   })
   @ApiOkResponse({ description: 'PreviewScoreResponse: the engine result with `preview: true`.' })
   @ApiNotFoundResponse({ description: `${scoringError.codes.ASSESSMENT_NOT_FOUND}: no such assessment in the active organization.` })
-  preview(@Param('id', uuid) id: string): Promise<PreviewScoreResponse> {
-    return this.scoring.preview(id);
+  preview(@CurrentAuth() auth: AuthContext, @Param('id', uuid) id: string): Promise<PreviewScoreResponse> {
+    return this.scoring.preview(auth.organizationId!, id);
   }
 }

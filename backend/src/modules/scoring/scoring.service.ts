@@ -76,8 +76,8 @@ export class ScoringService {
   }
 
   /** The engine on the assessment as it stands now (answers, requirement statuses, mapping sets). */
-  async preview(assessmentId: string): Promise<PreviewScoreResponse> {
-    const input = await this.assessments.draftScoringInput(assessmentId);
+  async preview(organizationId: string, assessmentId: string): Promise<PreviewScoreResponse> {
+    const input = await this.assessments.draftScoringInput(organizationId, assessmentId);
     const result = scoreAssessment(input);
     return { assessmentId, preview: true, engineVersion: result.engineVersion, result };
   }
