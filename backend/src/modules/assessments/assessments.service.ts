@@ -7,6 +7,7 @@ import type {
   SubmissionResponse,
 } from '@beacon/contracts';
 import {
+  answerMessage,
   type AnswerValue,
   assessmentProgress,
   canonicalJson,
@@ -21,6 +22,7 @@ import {
 import { createHash } from 'node:crypto';
 import { type EntityManager, In } from 'typeorm';
 import type { AuthContext } from '../../platform/auth/auth.decorators';
+import { fieldRefusal } from '../../platform/errors/field-refusal';
 import { currentCorrelationId } from '../../platform/logging/request-context';
 import { OutboxService } from '../../platform/outbox/outbox.service';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
@@ -185,9 +187,9 @@ export class AssessmentsService {
     const question = this.findQuestion(frameworks, questionKey);
     const checked = validateAnswer(question, value);
     if (!checked.ok) {
-      throw assessmentError('INVALID_ANSWER', checked.message, [
-        { field: 'value', reasons: [checked.message], rule: checked.rule, questionKey },
-      ]);
+      const { problem, rule } = checked;
+      const refused = fieldRefusal({ field: 'value', rule, problem, questionKey, write: (locale) => answerMessage(questionKey, problem, locale) });
+      throw assessmentError('INVALID_ANSWER', refused.message, refused.details);
     }
     const json = JSON.stringify(checked.value);
     const noteValue = note ?? null;
