@@ -39,7 +39,7 @@ export interface ResponseSchemas {
 
 const HTTP_METHOD_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete']);
 /** Types of shared/contracts described even though no route returns them: error details. */
-const ERROR_TYPES = ['ErrorResponse', 'FieldProblem', 'StaleAnswerDetails', 'MissingAnswersDetails', 'StaleRequirementStatusDetails'];
+const ERROR_TYPES = ['ErrorResponse', 'FieldProblem', 'DomainFieldProblem', 'StaleAnswerDetails', 'MissingAnswersDetails', 'StaleRequirementStatusDetails'];
 
 export const RESPONSES_FILE = join(__dirname, '../src/platform/http/openapi-responses.json');
 

@@ -8,6 +8,7 @@ import { TitleStrategy, provideRouter, withInMemoryScrolling } from '@angular/ro
 import { routes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { provideAuth } from './core/auth/provide-auth';
+import { acceptLanguageInterceptor } from './core/http/accept-language.interceptor';
 import { apiBaseUrlInterceptor } from './core/http/api-base-url.interceptor';
 import { correlationIdInterceptor } from './core/http/correlation-id.interceptor';
 import { errorInterceptor } from './core/http/error.interceptor';
@@ -26,7 +27,13 @@ export const appConfig: ApplicationConfig = {
     // Order matters: the URL is final before the correlation id is set, the error interceptor sees
     // the header it reports, and it only sees what is left after the auth interceptor's refresh.
     provideHttpClient(
-      withInterceptors([apiBaseUrlInterceptor, correlationIdInterceptor, errorInterceptor, authInterceptor]),
+      withInterceptors([
+        apiBaseUrlInterceptor,
+        correlationIdInterceptor,
+        acceptLanguageInterceptor,
+        errorInterceptor,
+        authInterceptor,
+      ]),
     ),
     provideAuth(),
     provideAppIcons(),

@@ -16,6 +16,24 @@ export interface FieldProblem {
   reasons: string[];
 }
 
+/**
+ * A field refused by a domain rule (an answer, a requirement status, a password). The reason is
+ * written in the caller's language (`Accept-Language`: English or French); `code` and `params`
+ * say the same as data, for clients that write their own message.
+ */
+export interface DomainFieldProblem extends FieldProblem {
+  /** The rule broken, broadly: e.g. `range`, `length`, `too-short`. */
+  rule: string;
+  /** Exactly why: e.g. `NUMBER_TOO_SMALL`, `JUSTIFICATION_TOO_SHORT`, `PASSWORD_COMMON`. */
+  code: string;
+  /** What the reason names: e.g. `{ value: -1, min: 0, unit: "hours" }`. */
+  params: Record<string, unknown>;
+  /** The question of a refused answer. */
+  questionKey?: string;
+  /** The requirement of a refused requirement status. */
+  requirementKey?: string;
+}
+
 export const COMMON_ERROR_CODES = {
   validationFailed: 'VALIDATION_FAILED',
   malformedJson: 'MALFORMED_JSON',

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AnswerResponse } from '@beacon/contracts';
-import { type QuestionDefinition, validateAnswer } from '@beacon/domain';
+import { answerMessage, type QuestionDefinition, validateAnswer } from '@beacon/domain';
 import type { AuthContext } from '../../platform/auth/auth.decorators';
+import { fieldRefusal } from '../../platform/errors/field-refusal';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
 import { type CachedFrameworkVersion, FrameworkCache } from '../catalog';
 import { assertDraft } from './assessments.service';
@@ -49,9 +50,9 @@ export class AnswersService {
     const question = findQuestion(frameworks, questionKey);
     const checked = validateAnswer(question, value);
     if (!checked.ok) {
-      throw assessmentError('INVALID_ANSWER', checked.message, [
-        { field: 'value', reasons: [checked.message], rule: checked.rule, questionKey },
-      ]);
+      const { problem, rule } = checked;
+      const refused = fieldRefusal({ field: 'value', rule, problem, questionKey, write: (locale) => answerMessage(questionKey, problem, locale) });
+      throw assessmentError('INVALID_ANSWER', refused.message, refused.details);
     }
     const written = await this.repository.writeAnswer(organizationId, {
       assessmentId: id,

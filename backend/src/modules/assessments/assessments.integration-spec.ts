@@ -79,6 +79,31 @@ describe('assessments (real PostgreSQL)', () => {
     expect((huge.body as ErrorResponse & { details: { field: string }[] }).details.map((d) => d.field)).toEqual(['expectedVersion']);
   });
 
+  it('explains a refused answer in the language the caller accepts, with the same code and the domain code and parameters', async () => {
+    const assessment = await create();
+    const put = async (acceptLanguage?: string): Promise<ErrorResponse> => {
+      const language = acceptLanguage === undefined ? {} : { 'accept-language': acceptLanguage };
+      const res = await http(api).put(`/api/v1/assessments/${assessment.id}/answers/MSM-1-q4`).set(as(owner)).set(language).send({ value: 120, expectedVersion: 0 }).expect(400);
+      return res.body as ErrorResponse;
+    };
+    const refused = { field: 'value', rule: 'range', questionKey: 'MSM-1-q4', code: 'NUMBER_TOO_LARGE', params: { value: 120, max: 100, unit: 'percent' } };
+
+    const french = await put('fr-CA,fr;q=0.9,en;q=0.5');
+    expect(french.code).toBe('INVALID_ANSWER');
+    expect(french.message).toBe('MSM-1-q4 : 120 est supérieur au maximum de 100 (%)');
+    expect(french.details).toEqual([{ ...refused, reasons: [french.message] }]);
+
+    const english = await put('en-GB,en;q=0.9,fr;q=0.1');
+    expect(english.code).toBe('INVALID_ANSWER');
+    expect(english.message).toBe('MSM-1-q4: 120 is above the maximum of 100 (percent)');
+    expect(english.details).toEqual([{ ...refused, reasons: [english.message] }]);
+
+    // No language the API has, or none asked: English.
+    expect((await put('de-DE')).message).toBe(english.message);
+    expect((await put()).message).toBe(english.message);
+    expect(await admin.query(`SELECT 1 FROM answers WHERE assessment_id = $1`, [assessment.id])).toEqual([]);
+  });
+
   it('gives exactly one of 50 concurrent writes with the same expectedVersion a 200; the others get 409 with the stored answer', async () => {
     const assessment = await create();
     const key = 'MSM-1-q1';

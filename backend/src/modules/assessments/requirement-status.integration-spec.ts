@@ -154,17 +154,17 @@ describe('requirement statuses and the submission snapshot (real PostgreSQL)', (
   });
 
   it.each([
-    ['an unknown kind', 'MSM-1', { kind: 'partially', justification: NOT_APPLICABLE.justification, expectedVersion: 0 }, 'kind', 'kind'],
-    ['a justification under 10 characters once trimmed', 'MSM-1', { kind: 'not-applicable', justification: '   too short   ', expectedVersion: 0 }, 'justification', 'length'],
-    ['a justification over 5,000 characters', 'MSM-1', { kind: 'not-applicable', justification: 'x'.repeat(5001), expectedVersion: 0 }, 'justification', 'length'],
-    ['an alternative where the requirement allows none', 'MSM-5', { ...ALTERNATIVE, expectedVersion: 0 }, 'kind', 'not-allowed'],
-  ])('refuses %s with 400 naming the field and the rule, and changes nothing', async (_label, requirementKey, body, field, rule) => {
+    ['an unknown kind', 'MSM-1', { kind: 'partially', justification: NOT_APPLICABLE.justification, expectedVersion: 0 }, 'kind', 'kind', { code: 'STATUS_KIND_UNKNOWN', params: { got: { literal: '"partially"' } } }],
+    ['a justification under 10 characters once trimmed', 'MSM-1', { kind: 'not-applicable', justification: '   too short   ', expectedVersion: 0 }, 'justification', 'length', { code: 'JUSTIFICATION_TOO_SHORT', params: { length: 9, min: 10 } }],
+    ['a justification over 5,000 characters', 'MSM-1', { kind: 'not-applicable', justification: 'x'.repeat(5001), expectedVersion: 0 }, 'justification', 'length', { code: 'JUSTIFICATION_TOO_LONG', params: { length: 5001, max: 5000 } }],
+    ['an alternative where the requirement allows none', 'MSM-5', { ...ALTERNATIVE, expectedVersion: 0 }, 'kind', 'not-allowed', { code: 'ALTERNATIVE_NOT_ALLOWED', params: {} }],
+  ])('refuses %s with 400 naming the field, the rule and the domain code, and changes nothing', async (_label, requirementKey, body, field, rule, problem) => {
     const assessment = await create();
     const res = await putStatus(owner, assessment.id, requirementKey, body).expect(400);
     const error = res.body as ErrorResponse;
     expect(error.code).toBe('INVALID_REQUIREMENT_STATUS');
     expect(error.message).toContain(requirementKey);
-    expect(error.details).toEqual([{ field, rule, requirementKey, reasons: [expect.any(String) as string] }]);
+    expect(error.details).toEqual([{ field, rule, requirementKey, ...problem, reasons: [error.message] }]);
     expect(await storedStatuses(assessment.id)).toEqual([]);
     expect(await auditActions(assessment.id)).toEqual([]);
   });

@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { RequirementStatusResponse, StaleRequirementStatusDetails } from '@beacon/contracts';
-import { type RequirementDefinition, type RequirementStatusKind, type RequirementStatusRule, validateRequirementStatus } from '@beacon/domain';
+import {
+  type RequirementDefinition,
+  type RequirementStatusKind,
+  type RequirementStatusRule,
+  requirementStatusMessage,
+  validateRequirementStatus,
+} from '@beacon/domain';
 import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../../platform/auth/auth.decorators';
+import { fieldRefusal } from '../../platform/errors/field-refusal';
 import { TenantDatabase } from '../../platform/tenancy/tenant-database';
 import { AuditService } from '../audit';
 import { FrameworkCache } from '../catalog';
@@ -73,9 +80,15 @@ export class RequirementStatusesService {
     const requirement = await this.writableRequirement(manager, assessmentId, requirementKey);
     const checked = validateRequirementStatus(requirement, { kind: input.kind, justification: input.justification });
     if (!checked.ok) {
-      throw assessmentError('INVALID_REQUIREMENT_STATUS', checked.message, [
-        { field: FIELD_OF_RULE[checked.rule], reasons: [checked.message], rule: checked.rule, requirementKey },
-      ]);
+      const { problem, rule } = checked;
+      const refused = fieldRefusal({
+        field: FIELD_OF_RULE[rule],
+        rule,
+        problem,
+        requirementKey,
+        write: (locale) => requirementStatusMessage(requirementKey, problem, locale),
+      });
+      throw assessmentError('INVALID_REQUIREMENT_STATUS', refused.message, refused.details);
     }
     const { kind, justification } = checked.value;
     let saved: StatusRow | undefined;

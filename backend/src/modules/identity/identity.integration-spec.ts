@@ -44,6 +44,21 @@ describe('identity (real PostgreSQL and Redis)', () => {
       expect(body.details[0]).toMatchObject({ field: 'password', rule });
       expect(await admin.query(`SELECT 1 FROM users WHERE email = $1`, [email])).toEqual([]);
     });
+
+    it('explains a refused password in the language the caller accepts, with the same code', async () => {
+      const register = async (acceptLanguage: string): Promise<ErrorResponse & { details: unknown[] }> => {
+        const body = { email: uniqueEmail('language'), password: 'password1234', name: 'W', organizationName: 'Words Co' };
+        const res = await http(api).post('/api/v1/auth/register').set('accept-language', acceptLanguage).send(body).expect(400);
+        return res.body as ErrorResponse & { details: unknown[] };
+      };
+      const refused = { field: 'password', rule: 'common', code: 'PASSWORD_COMMON', params: {} };
+      const french = await register('fr');
+      expect(french).toMatchObject({ code: 'WEAK_PASSWORD', message: 'Ce mot de passe est trop courant. Choisissez-en un plus difficile à deviner.' });
+      expect(french.details).toEqual([{ ...refused, reasons: [french.message] }]);
+      const english = await register('en-US,en;q=0.9');
+      expect(english).toMatchObject({ code: 'WEAK_PASSWORD', message: 'This password is too common. Choose one that is harder to guess.' });
+      expect(english.details).toEqual([{ ...refused, reasons: [english.message] }]);
+    });
   });
 
   describe('access tokens', () => {

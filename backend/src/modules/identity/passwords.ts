@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type Algorithm, hash, verify } from '@node-rs/argon2';
-import { checkPassword, parseCommonPasswords } from '@beacon/domain';
+import { checkPassword, parseCommonPasswords, passwordMessage } from '@beacon/domain';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { fieldRefusal } from '../../platform/errors/field-refusal';
 import { identityError } from './identity.exception';
 
 /** argon2id with OWASP's minimum: 19 MiB of memory, 2 iterations, 1 lane. */
@@ -50,9 +51,9 @@ export class Passwords {
   assertAcceptable(password: string, context: string[], field = 'password'): void {
     const result = checkPassword(password, { commonPasswords: this.common, context });
     if (!result.ok) {
-      throw identityError('WEAK_PASSWORD', result.message, [
-        { field, reasons: [result.message], rule: result.rule },
-      ]);
+      const { problem, rule } = result;
+      const refused = fieldRefusal({ field, rule, problem, write: (locale) => passwordMessage(problem, locale) });
+      throw identityError('WEAK_PASSWORD', refused.message, refused.details);
     }
   }
 

@@ -1,7 +1,9 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import { COMMON_ERROR_CODES, type ErrorResponse } from '@beacon/contracts';
+import type { Locale } from '@beacon/domain';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { preferredLocale } from '../http/accept-language';
 import { CORRELATION_HEADER } from '../logging/correlation.middleware';
 import { JsonLogger } from '../logging/json-logger';
 import { acceptCorrelationId } from '../logging/request-context';
@@ -40,7 +42,10 @@ function isBodyParserError(e: unknown): e is BodyParserError {
   return typeof e === 'object' && e !== null && typeof (e as BodyParserError).type === 'string' && typeof (e as BodyParserError).status === 'number';
 }
 
-/** Maps every error to `{ code, message, details?, correlationId }` with the right status. */
+/**
+ * Maps every error to `{ code, message, details?, correlationId }` with the right status. Messages
+ * written in each language are sent in the caller's (`Accept-Language`), the others as they are.
+ */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   constructor(private readonly logger: JsonLogger) {}
@@ -63,7 +68,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.event('warn', 'http.database-unavailable', { correlationId, path: req.originalUrl, error: String((thrown as { message?: unknown }).message) });
     }
 
-    const { status, body } = this.describe(exception);
+    const { status, body } = this.describe(exception, preferredLocale(req.header('accept-language')));
     if (exception instanceof AppException && exception.retryAfterSeconds !== undefined) {
       res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
@@ -81,11 +86,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     res.status(status).json({ ...body, correlationId } satisfies ErrorResponse);
   }
 
-  private describe(exception: unknown): { status: number; body: Omit<ErrorResponse, 'correlationId'> } {
+  private describe(exception: unknown, locale: Locale): { status: number; body: Omit<ErrorResponse, 'correlationId'> } {
     if (exception instanceof AppException) {
+      const details = exception.detailsIn(locale);
       return {
         status: HTTP_STATUS_OF[exception.kind],
-        body: { code: exception.code, message: exception.message, ...(exception.details === undefined ? {} : { details: exception.details }) },
+        body: { code: exception.code, message: exception.messageIn(locale), ...(details === undefined ? {} : { details }) },
       };
     }
     // Express's adapter wraps body-parser errors (bad JSON, body too large) in an HttpException.

@@ -1,5 +1,6 @@
-import { AppException, type ErrorKind, HTTP_STATUS_OF } from './app.exception';
+import { AppException, type ErrorKind, HTTP_STATUS_OF, InEachLocale } from './app.exception';
 import { defineErrors } from './define-errors';
+import { fieldRefusal } from './field-refusal';
 
 class ThingsException extends AppException {}
 
@@ -26,6 +27,31 @@ describe('defineErrors', () => {
   it('keeps the details and the seconds to wait', () => {
     const error = thingError('TOO_MANY_THINGS', 'Slow down.', { limit: 5 }, 30);
     expect(error).toMatchObject({ details: { limit: 5 }, retryAfterSeconds: 30 });
+  });
+
+  it('carries a message and details written in each language, English by default', () => {
+    const message = InEachLocale.of((locale) => (locale === 'fr' ? 'Chose verrouillée.' : 'Thing locked.'));
+    const details = InEachLocale.of((locale) => ({ lockedBy: locale === 'fr' ? 'quelqu’un' : 'someone' }));
+    const error = thingError('THING_LOCKED', message, details);
+    expect(error).toMatchObject({ kind: 'conflict', message: 'Thing locked.', details: { lockedBy: 'someone' } });
+    expect([error.messageIn('en'), error.messageIn('fr')]).toEqual(['Thing locked.', 'Chose verrouillée.']);
+    expect(error.detailsIn('fr')).toEqual({ lockedBy: 'quelqu’un' });
+    const plain = thingError('THING_LOCKED', 'Thing locked.', { lockedBy: 'someone' });
+    expect([plain.messageIn('fr'), plain.detailsIn('fr')]).toEqual(['Thing locked.', { lockedBy: 'someone' }]);
+  });
+
+  it('writes a field refused by a domain rule in each language, with its code and parameters', () => {
+    const refused = fieldRefusal({
+      field: 'size',
+      rule: 'range',
+      problem: { code: 'NUMBER_TOO_LARGE', params: { value: 9, max: 5 } },
+      questionKey: 'Q-1',
+      write: (locale) => (locale === 'fr' ? '9 dépasse 5' : '9 is above 5'),
+    });
+    const error = thingError('THING_TOO_BIG', refused.message, refused.details);
+    const field = { field: 'size', rule: 'range', questionKey: 'Q-1', code: 'NUMBER_TOO_LARGE', params: { value: 9, max: 5 } };
+    expect([error.messageIn('en'), error.detailsIn('en')]).toEqual(['9 is above 5', [{ ...field, reasons: ['9 is above 5'] }]]);
+    expect([error.messageIn('fr'), error.detailsIn('fr')]).toEqual(['9 dépasse 5', [{ ...field, reasons: ['9 dépasse 5'] }]]);
   });
 
   it('refuses the fields of a request with any of its codes as a 400', () => {

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '@beacon/contracts';
-import { AppException, type ErrorKind } from './app.exception';
+import { AppException, type ErrorKind, type InEachLocale } from './app.exception';
 
 /** A context's error codes, each with the category that decides its HTTP status (`HTTP_STATUS_OF`). */
 export type ErrorTable = Readonly<Record<string, ErrorKind>>;
@@ -12,7 +12,8 @@ export type ExceptionClass<E extends AppException> = new (...args: ConstructorPa
  * category, and a code missing from the table does not compile.
  */
 export interface ErrorFactory<T extends ErrorTable, E extends AppException = AppException> {
-  (code: keyof T & string, message: string, details?: unknown, retryAfterSeconds?: number): E;
+  /** The exception of `code`; a message and details written per language are sent in the caller's. */
+  (code: keyof T & string, message: string | InEachLocale<string>, details?: unknown, retryAfterSeconds?: number): E;
   /**
    * A request refused because of what some of its fields name, whatever the code's category: 400
    * with the fields in `details`. E.g. `FRAMEWORK_NOT_FOUND` is a 404 where the path names the
@@ -42,7 +43,7 @@ export function defineErrors<E extends AppException, const T extends ErrorTable>
     if (!Object.hasOwn(table, code)) throw new TypeError(`${code} is not an error code of ${Exception.name}`);
     return table[code]!;
   };
-  const create = (code: keyof T & string, message: string, details?: unknown, retryAfterSeconds?: number): E =>
+  const create = (code: keyof T & string, message: string | InEachLocale<string>, details?: unknown, retryAfterSeconds?: number): E =>
     new Exception(kindOf(code), code, message, details, retryAfterSeconds);
   const invalid = (code: keyof T & string, message: string, fields: FieldProblem[]): E => {
     kindOf(code);

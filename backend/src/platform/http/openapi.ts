@@ -127,7 +127,10 @@ export function buildOpenApiDocument(app: INestApplication, requests = new Reque
       .setTitle('Beacon API')
       .setDescription(
         'Child-safety compliance self-assessment: frameworks, assessments, scores, reports. ' +
-          'Every error answers `{ code, message, details?, correlationId }` (the `ErrorResponse` schema).',
+          'Every error answers `{ code, message, details?, correlationId }` (the `ErrorResponse` schema). ' +
+          'A field refused by a domain rule (`INVALID_ANSWER`, `INVALID_REQUIREMENT_STATUS`, `WEAK_PASSWORD`) is a ' +
+          '`DomainFieldProblem` with the exact `code` and its `params`; its message and reason are in the language of ' +
+          '`Accept-Language` (English or French, English by default).',
       )
       .setVersion('1')
       .addBearerAuth()

@@ -33,11 +33,19 @@ export {
   validateRequirementStatus,
 } from './validate-answer';
 export type {
+  AnswerProblem,
   AnswerRule,
   AnswerValidationResult,
+  RequirementStatusProblem,
   RequirementStatusRule,
   RequirementStatusValidationResult,
 } from './validate-answer';
+export {
+  ANSWER_MESSAGES,
+  REQUIREMENT_STATUS_MESSAGES,
+  answerMessage,
+  requirementStatusMessage,
+} from './answer-messages';
 export { answerOf, indexQuestionsByKey, isQuestionVisible } from './question-visibility';
 export type { QuestionsByKey } from './question-visibility';
 export { assessmentProgress, missingRequiredAnswers, planAssessment } from './assessment-plan';

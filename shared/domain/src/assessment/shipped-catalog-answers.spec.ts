@@ -5,6 +5,7 @@ import type { FrameworkDefinition, QuestionDefinition } from '../catalog/catalog
 import { frameworkQuestions } from '../catalog/framework-navigation';
 import type { AnswerValue } from './answer-value';
 import { indexQuestionsByKey, isQuestionVisible } from './question-visibility';
+import { answerMessage } from './answer-messages';
 import { validateAnswer, type AnswerRule } from './validate-answer';
 
 const FRAMEWORKS_ROOT = join(__dirname, '..', '..', '..', 'catalog', 'frameworks');
@@ -87,14 +88,14 @@ describe('answers to the shipped catalogue', () => {
   it.each(questionRows)('%s %s accepts a valid answer', (_file, _key, question) => {
     const value = validValue(question);
     const result = validateAnswer(question, value);
-    expect(result.ok ? 'ok' : result.message).toBe('ok');
+    expect(result.ok ? 'ok' : answerMessage(question.key, result.problem, 'en')).toBe('ok');
   });
 
   it.each(questionRows)('%s %s refuses an invalid answer', (_file, _key, question) => {
     const [value, rule] = invalidValue(question);
     const result = validateAnswer(question, value);
     expect(result.ok ? 'ok' : result.rule).toBe(rule);
-    if (!result.ok) expect(result.message).toContain(question.key);
+    if (!result.ok) expect(answerMessage(question.key, result.problem, 'fr')).toContain(question.key);
   });
 
   it.each(questionRows)('%s %s refuses a value of the wrong type', (_file, _key, question) => {

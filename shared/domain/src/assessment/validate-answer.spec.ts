@@ -17,9 +17,16 @@ import {
   yesPartialNo,
 } from './assessment.test-fixtures';
 import {
+  ANSWER_MESSAGES,
+  answerMessage,
+  requirementStatusMessage,
+  REQUIREMENT_STATUS_MESSAGES,
+} from './answer-messages';
+import {
   ANSWER_RULES,
   validateAnswer,
   validateRequirementStatus,
+  type AnswerProblem,
   type AnswerRule,
   type RequirementStatusRule,
 } from './validate-answer';
@@ -193,17 +200,76 @@ describe('validateAnswer', () => {
     expect(ANSWER_RULES.filter((rule) => !used.has(rule))).toEqual([]);
   });
 
+  it('gives every problem code at least once', () => {
+    const given = new Set(
+      ROWS.map(([, question, value]) => validateAnswer(question, value)).flatMap((r) =>
+        r.ok ? [] : [r.problem.code],
+      ),
+    );
+    expect(
+      Object.keys(ANSWER_MESSAGES.en).filter((code) => !given.has(code as AnswerProblem['code'])),
+    ).toEqual([]);
+  });
+
   it.each(ROWS.filter(([, , , expected]) => expected !== 'ok'))(
-    'names the question key in the message: %s',
+    'names the question key in the message, in English and in French: %s',
     (_label, question, value) => {
       const result = validateAnswer(question, value);
       expect(result.ok).toBe(false);
       if (!result.ok) {
-        expect(result.message.startsWith(`${question.key}: `)).toBe(true);
-        expect(result.message.length).toBeLessThan(300);
+        const english = answerMessage(question.key, result.problem, 'en');
+        const french = answerMessage(question.key, result.problem, 'fr');
+        expect(english.startsWith(`${question.key}: `)).toBe(true);
+        expect(french.startsWith(`${question.key} : `)).toBe(true);
+        expect(english.length).toBeLessThan(300);
+        expect(french.length).toBeLessThan(300);
       }
     },
   );
+
+  it.each(
+    (
+      [
+        [boundedNumber, 0, { code: 'NUMBER_TOO_SMALL', params: { value: 0, min: 1, unit: 'taps' } }],
+        [freeDuration, -5, { code: 'NUMBER_TOO_SMALL', params: { value: -5, min: 0, unit: 'minutes' } }],
+        [percentage, 120, { code: 'NUMBER_TOO_LARGE', params: { value: 120, max: 100, unit: 'percent' } }],
+        [freeNumber, '12', { code: 'NUMBER_EXPECTED', params: { got: { literal: '"12"' } } }],
+        [freeNumber, Number.NaN, { code: 'NUMBER_NOT_FINITE', params: { value: 'NaN' } }],
+        [
+          yesPartialNo,
+          undefined,
+          {
+            code: 'CHOICE_EXPECTED',
+            params: { choices: ['yes', 'partial', 'no', 'not-applicable'], got: { kind: 'nothing' } },
+          },
+        ],
+        [
+          singleChoice,
+          'often',
+          { code: 'UNKNOWN_OPTION', params: { value: 'often', options: ['always', 'sometimes', 'never'] } },
+        ],
+        [multipleChoice, [], { code: 'NO_OPTION_SELECTED', params: { none: 'none' } }],
+        [
+          multipleChoice,
+          { hashing: true },
+          { code: 'OPTION_LIST_EXPECTED', params: { got: { kind: 'object' } } },
+        ],
+        [text, 'a'.repeat(10_001), { code: 'TEXT_TOO_LONG', params: { length: 10_001, max: 10_000 } }],
+        [text, ' ', { code: 'TEXT_EMPTY', params: {} }],
+        [
+          url,
+          'https://user:secret@example.org/',
+          { code: 'URL_HAS_CREDENTIALS', params: { value: 'https://user:secret@example.org/' } },
+        ],
+      ] satisfies [QuestionDefinition, unknown, AnswerProblem][]
+    ).map(([question, value, problem]) => [question.type, question, value, problem] as const),
+  )('refuses a %s answer with a code and its parameters: %#', (_type, question, value, problem) => {
+    expect(validateAnswer(question, value)).toEqual({
+      ok: false,
+      rule: expect.any(String) as string,
+      problem,
+    });
+  });
 
   it.each<[QuestionDefinition, unknown, string]>([
     [percentage, 120, 'TST-2-q3: 120 is above the maximum of 100 (percent)'],
@@ -224,12 +290,47 @@ describe('validateAnswer', () => {
     [url, '/policy', 'TST-3-q3: "/policy" is not an absolute URL'],
     [freeNumber, '12', 'TST-2-q2: expected a number, got "12"'],
   ])('explains in plain English: %j %j', (question, value, message) => {
-    expect(validateAnswer(question, value)).toMatchObject({ ok: false, message });
+    const result = validateAnswer(question, value);
+    expect(result.ok ? 'ok' : answerMessage(question.key, result.problem, 'en')).toBe(message);
   });
 
-  it('cuts long values in messages', () => {
+  it.each<[QuestionDefinition, unknown, string]>([
+    [percentage, 120, 'TST-2-q3 : 120 est supérieur au maximum de 100 (%)'],
+    [duration, 721, 'TST-2-q5 : 721 est supérieur au maximum de 720 (heures)'],
+    [boundedNumber, 0, 'TST-2-q1 : 0 est inférieur au minimum de 1 (taps)'],
+    [maturity, 2.5, 'TST-1-q2 : 2,5 n’est pas un niveau de maturité entier (0 à 4)'],
+    [yesPartialNo, 'maybe', 'TST-1-q1 : "maybe" ne fait pas partie de yes, partial, no ou not-applicable'],
+    [
+      multipleChoice,
+      [],
+      'TST-1-q4 : sélectionnez au moins une option ("none" si aucune des autres ne s’applique)',
+    ],
+    [text, '  ', 'TST-3-q2 : le texte est vide'],
+    [
+      text,
+      'a'.repeat(10_001),
+      'TST-3-q2 : le texte compte 10\u202f001 caractères, au-delà du maximum de 10\u202f000',
+    ],
+    [url, '/policy', 'TST-3-q3 : "/policy" n’est pas une URL absolue'],
+    [freeNumber, '12', 'TST-2-q2 : un nombre est attendu, reçu : "12"'],
+    [
+      multipleChoice,
+      [null],
+      'TST-1-q4 : une liste de valeurs d’options est attendue, reçu : null dans la liste',
+    ],
+    [date, new Date('2026-03-15'), 'TST-3-q1 : une date au format AAAA-MM-JJ est attendue, reçu : un objet'],
+  ])('explains in French: %j %j', (question, value, message) => {
+    const result = validateAnswer(question, value);
+    expect(result.ok ? 'ok' : answerMessage(question.key, result.problem, 'fr')).toBe(message);
+  });
+
+  it('cuts long values in problems and messages', () => {
     const result = validateAnswer(singleChoice, 'x'.repeat(5_000));
-    expect(result.ok ? '' : result.message.length).toBeLessThan(200);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(JSON.stringify(result.problem).length).toBeLessThan(200);
+    expect(answerMessage(singleChoice.key, result.problem, 'en').length).toBeLessThan(200);
+    expect(answerMessage(singleChoice.key, result.problem, 'fr').length).toBeLessThan(200);
   });
 
   it.each<[string, QuestionDefinition, unknown, unknown]>([
@@ -294,7 +395,28 @@ describe('validateRequirementStatus', () => {
   ])('%s → %s', (_label, req, status, expected) => {
     const result = validateRequirementStatus(req, status);
     expect(result.ok ? 'ok' : result.rule).toBe(expected);
-    if (!result.ok) expect(result.message.startsWith(`${req.key}: `)).toBe(true);
+    if (!result.ok) {
+      expect(requirementStatusMessage(req.key, result.problem, 'en').startsWith(`${req.key}: `)).toBe(true);
+      expect(requirementStatusMessage(req.key, result.problem, 'fr').startsWith(`${req.key} : `)).toBe(true);
+    }
+  });
+
+  it('gives every problem code at least once', () => {
+    const statuses: [typeof plain, unknown][] = [
+      [plain, null],
+      [plain, { kind: 'not-applicable', justification, approved: true }],
+      [plain, { kind: 'exempt', justification }],
+      [plain, { kind: 'alternative', justification }],
+      [plain, { kind: 'not-applicable', justification: 1234567890 }],
+      [plain, { kind: 'not-applicable', justification: 'short' }],
+      [plain, { kind: 'not-applicable', justification: 'j'.repeat(5_001) }],
+    ];
+    const given = new Set(
+      statuses
+        .map(([req, status]) => validateRequirementStatus(req, status))
+        .flatMap((r) => (r.ok ? [] : [r.problem.code])),
+    );
+    expect([...given].sort()).toEqual(Object.keys(REQUIREMENT_STATUS_MESSAGES.en).sort());
   });
 
   it('returns a fresh value with the justification trimmed and normalised', () => {
@@ -308,11 +430,38 @@ describe('validateRequirementStatus', () => {
     });
   });
 
-  it('explains a refused alternative', () => {
-    expect(validateRequirementStatus(plain, { kind: 'alternative', justification })).toEqual({
+  it('explains a refused alternative, in English and in French', () => {
+    const result = validateRequirementStatus(plain, { kind: 'alternative', justification });
+    expect(result).toEqual({
       ok: false,
       rule: 'not-allowed',
-      message: 'TST-9: this requirement does not accept an alternative measure',
+      problem: { code: 'ALTERNATIVE_NOT_ALLOWED', params: {} },
     });
+    if (result.ok) return;
+    expect(requirementStatusMessage(plain.key, result.problem, 'en')).toBe(
+      'TST-9: this requirement does not accept an alternative measure',
+    );
+    expect(requirementStatusMessage(plain.key, result.problem, 'fr')).toBe(
+      'TST-9 : cette exigence n’accepte pas de mesure alternative',
+    );
+  });
+
+  it('gives the length and the limit of a refused justification', () => {
+    const result = validateRequirementStatus(plain, {
+      kind: 'not-applicable',
+      justification: '  too short ',
+    });
+    expect(result).toEqual({
+      ok: false,
+      rule: 'length',
+      problem: { code: 'JUSTIFICATION_TOO_SHORT', params: { length: 9, min: 10 } },
+    });
+    if (result.ok) return;
+    expect(requirementStatusMessage(plain.key, result.problem, 'en')).toBe(
+      'TST-9: the justification is 9 characters long, below the minimum of 10',
+    );
+    expect(requirementStatusMessage(plain.key, result.problem, 'fr')).toBe(
+      'TST-9 : la justification compte 9 caractères, en deçà du minimum de 10',
+    );
   });
 });

@@ -1,19 +1,15 @@
 import { MATURITY_LEVELS, YES_PARTIAL_NO_VALUES } from '../catalog/catalog.constants';
 import type {
   ChoiceOption,
-  DateQuestion,
   DurationQuestion,
-  MaturityQuestion,
   MultipleChoiceQuestion,
   NumberQuestion,
   PercentageQuestion,
   QuestionDefinition,
   RequirementDefinition,
   SingleChoiceQuestion,
-  TextQuestion,
-  UrlQuestion,
-  YesPartialNoQuestion,
 } from '../catalog/catalog.types';
+import { cutText, showValue, type Problem, type ShownValue } from '../problem';
 import {
   JUSTIFICATION_MAX_LENGTH,
   JUSTIFICATION_MIN_LENGTH,
@@ -29,8 +25,7 @@ import {
 } from './answer-value';
 
 /**
- * Why an answer was refused. Stable ids: the UI translates them; the API returns them with the
- * English message.
+ * Why an answer was refused, broadly. Stable ids, sent by the API with each refusal:
  * - `type`: the wrong kind of value (a string for a number, a list for a single choice, …);
  * - `option`: not one of the question's options (or of yes / partial / no / not-applicable);
  * - `range`: a figure outside the question's bounds (0..4, 0..100, ≥ 0, `min`/`max`);
@@ -52,17 +47,69 @@ export const ANSWER_RULES = [
 ] as const;
 export type AnswerRule = (typeof ANSWER_RULES)[number];
 
+/**
+ * Exactly why an answer was refused, with what its message needs; `answerMessage` writes it in
+ * English or French. Texts from the input are cut (`cutText`), other values shown (`showValue`).
+ */
+export type AnswerProblem =
+  | Problem<'CHOICE_EXPECTED', { readonly choices: readonly string[]; readonly got: ShownValue }>
+  | Problem<'NOT_A_CHOICE', { readonly value: string; readonly choices: readonly string[] }>
+  | Problem<
+      'MATURITY_LEVEL_EXPECTED',
+      { readonly min: number; readonly max: number; readonly got: ShownValue }
+    >
+  | Problem<
+      'MATURITY_LEVEL_NOT_WHOLE',
+      { readonly value: number; readonly min: number; readonly max: number }
+    >
+  | Problem<'OPTION_EXPECTED', { readonly got: ShownValue }>
+  | Problem<'OPTION_LIST_EXPECTED', { readonly got: ShownValue }>
+  | Problem<'OPTION_LIST_ITEM_NOT_TEXT', { readonly got: ShownValue }>
+  | Problem<'UNKNOWN_OPTION', { readonly value: string; readonly options: readonly string[] }>
+  | Problem<'OPTION_REPEATED', { readonly value: string }>
+  | Problem<'EXCLUSIVE_OPTION_COMBINED', { readonly value: string }>
+  | Problem<'NO_OPTION_SELECTED', { readonly none: string }>
+  | Problem<'NUMBER_EXPECTED', { readonly got: ShownValue }>
+  | Problem<'NUMBER_NOT_FINITE', { readonly value: string }>
+  | Problem<'NUMBER_TOO_SMALL', { readonly value: number; readonly min: number; readonly unit?: string }>
+  | Problem<'NUMBER_TOO_LARGE', { readonly value: number; readonly max: number; readonly unit?: string }>
+  | Problem<'DATE_EXPECTED', { readonly got: ShownValue }>
+  | Problem<'DATE_INVALID', { readonly value: string }>
+  | Problem<'TEXT_EXPECTED', { readonly got: ShownValue }>
+  | Problem<'TEXT_EMPTY', Record<string, never>>
+  | Problem<'TEXT_TOO_LONG', { readonly length: number; readonly max: number }>
+  | Problem<'TEXT_HAS_NUL', Record<string, never>>
+  | Problem<'URL_EXPECTED', { readonly got: ShownValue }>
+  | Problem<'URL_EMPTY', Record<string, never>>
+  | Problem<'URL_TOO_LONG', { readonly length: number; readonly max: number }>
+  | Problem<'URL_HAS_WHITESPACE', { readonly value: string }>
+  | Problem<'URL_NOT_ABSOLUTE', { readonly value: string }>
+  | Problem<'URL_NOT_HTTP', { readonly value: string }>
+  | Problem<'URL_INVALID', { readonly value: string }>
+  | Problem<'URL_HAS_CREDENTIALS', { readonly value: string }>;
+
 export type AnswerValidationResult<V extends AnswerValue = AnswerValue> =
-  { ok: true; value: V } | { ok: false; rule: AnswerRule; message: string };
+  { ok: true; value: V } | { ok: false; rule: AnswerRule; problem: AnswerProblem };
 
 /** Why a requirement status was refused; `not-allowed` = an alternative where none is allowed. */
 export const REQUIREMENT_STATUS_RULES = ['type', 'kind', 'not-allowed', 'length'] as const;
 export type RequirementStatusRule = (typeof REQUIREMENT_STATUS_RULES)[number];
 
-export type RequirementStatusValidationResult =
-  { ok: true; value: RequirementStatus } | { ok: false; rule: RequirementStatusRule; message: string };
+/** Exactly why a requirement status was refused; `requirementStatusMessage` writes it. */
+export type RequirementStatusProblem =
+  | Problem<'STATUS_OBJECT_EXPECTED', { readonly got: ShownValue }>
+  | Problem<'STATUS_UNEXPECTED_FIELDS', { readonly fields: readonly string[] }>
+  | Problem<'STATUS_KIND_UNKNOWN', { readonly got: ShownValue }>
+  | Problem<'ALTERNATIVE_NOT_ALLOWED', Record<string, never>>
+  | Problem<'JUSTIFICATION_TEXT_EXPECTED', { readonly got: ShownValue }>
+  | Problem<'JUSTIFICATION_TOO_SHORT', { readonly length: number; readonly min: number }>
+  | Problem<'JUSTIFICATION_TOO_LONG', { readonly length: number; readonly max: number }>;
 
-type Failure = { ok: false; rule: AnswerRule; message: string };
+export type RequirementStatusValidationResult =
+  | { ok: true; value: RequirementStatus }
+  | { ok: false; rule: RequirementStatusRule; problem: RequirementStatusProblem };
+
+type Failure = { ok: false; rule: AnswerRule; problem: AnswerProblem };
 type Result<V extends AnswerValue> = { ok: true; value: V } | Failure;
 
 /**
@@ -78,9 +125,9 @@ export function validateAnswer<Q extends QuestionDefinition>(
 export function validateAnswer(question: QuestionDefinition, value: unknown): AnswerValidationResult {
   switch (question.type) {
     case 'yes-partial-no':
-      return validateYesPartialNo(question, value);
+      return validateYesPartialNo(value);
     case 'maturity':
-      return validateMaturity(question, value);
+      return validateMaturity(value);
     case 'single-choice':
       return validateSingleChoice(question, value);
     case 'multiple-choice':
@@ -90,11 +137,11 @@ export function validateAnswer(question: QuestionDefinition, value: unknown): An
     case 'duration':
       return validateMetric(question, value);
     case 'date':
-      return validateDate(question, value);
+      return validateDate(value);
     case 'text':
-      return validateText(question, value);
+      return validateText(value);
     case 'url':
-      return validateUrl(question, value);
+      return validateUrl(value);
   }
 }
 
@@ -107,68 +154,55 @@ export function validateRequirementStatus(
   requirement: RequirementDefinition,
   status: unknown,
 ): RequirementStatusValidationResult {
-  const key = requirement.key;
-  const refuse = (rule: RequirementStatusRule, message: string): RequirementStatusValidationResult => ({
-    ok: false,
-    rule,
-    message: `${key}: ${message}`,
-  });
+  const refuse = (
+    rule: RequirementStatusRule,
+    problem: RequirementStatusProblem,
+  ): RequirementStatusValidationResult => ({ ok: false, rule, problem });
   if (!isPlainObject(status))
-    return refuse('type', `expected { kind, justification }, got ${describe(status)}`);
+    return refuse('type', { code: 'STATUS_OBJECT_EXPECTED', params: { got: showValue(status) } });
   const extra = Object.keys(status).filter((name) => name !== 'kind' && name !== 'justification');
   if (extra.length > 0)
-    return refuse('type', `unexpected field ${extra.map((name) => JSON.stringify(name)).join(', ')}`);
+    return refuse('type', { code: 'STATUS_UNEXPECTED_FIELDS', params: { fields: extra.map(cutText) } });
   const kind = status['kind'];
   if (!isOneOf(REQUIREMENT_STATUS_KINDS, kind))
-    return refuse('kind', `${describe(kind)} is not a requirement status (not-applicable or alternative)`);
+    return refuse('kind', { code: 'STATUS_KIND_UNKNOWN', params: { got: showValue(kind) } });
   if (kind === 'alternative' && requirement.allowsAlternative !== true)
-    return refuse('not-allowed', 'this requirement does not accept an alternative measure');
+    return refuse('not-allowed', { code: 'ALTERNATIVE_NOT_ALLOWED', params: {} });
   const justification = status['justification'];
   if (typeof justification !== 'string')
-    return refuse('type', `expected the justification as text, got ${describe(justification)}`);
+    return refuse('type', { code: 'JUSTIFICATION_TEXT_EXPECTED', params: { got: showValue(justification) } });
   const normalized = justification.trim().normalize('NFC');
   const length = codePointLength(normalized);
   if (length < JUSTIFICATION_MIN_LENGTH)
-    return refuse(
-      'length',
-      `the justification is ${plural(length, 'character')} long, below the minimum of ${JUSTIFICATION_MIN_LENGTH}`,
-    );
+    return refuse('length', {
+      code: 'JUSTIFICATION_TOO_SHORT',
+      params: { length, min: JUSTIFICATION_MIN_LENGTH },
+    });
   if (length > JUSTIFICATION_MAX_LENGTH)
-    return refuse(
-      'length',
-      `the justification is ${plural(length, 'character')} long, above the maximum of ${thousands(JUSTIFICATION_MAX_LENGTH)}`,
-    );
+    return refuse('length', {
+      code: 'JUSTIFICATION_TOO_LONG',
+      params: { length, max: JUSTIFICATION_MAX_LENGTH },
+    });
   return { ok: true, value: { kind, justification: normalized } };
 }
 
-function validateYesPartialNo(
-  question: YesPartialNoQuestion,
-  value: unknown,
-): Result<AnswerValueByType['yes-partial-no']> {
-  const choices = listOf(YES_PARTIAL_NO_VALUES);
+function validateYesPartialNo(value: unknown): Result<AnswerValueByType['yes-partial-no']> {
+  const choices = YES_PARTIAL_NO_VALUES;
   if (typeof value !== 'string')
-    return refuse(question, 'type', `expected one of ${choices}, got ${describe(value)}`);
+    return refuse('type', { code: 'CHOICE_EXPECTED', params: { choices, got: showValue(value) } });
   if (!isOneOf(YES_PARTIAL_NO_VALUES, value))
-    return refuse(question, 'option', `${describe(value)} is not one of ${choices}`);
+    return refuse('option', { code: 'NOT_A_CHOICE', params: { value: cutText(value), choices } });
   return { ok: true, value };
 }
 
-function validateMaturity(question: MaturityQuestion, value: unknown): Result<AnswerValueByType['maturity']> {
-  const lowest = MATURITY_LEVELS[0];
-  const highest = MATURITY_LEVELS[MATURITY_LEVELS.length - 1] ?? lowest;
+function validateMaturity(value: unknown): Result<AnswerValueByType['maturity']> {
+  const min = MATURITY_LEVELS[0];
+  const max = MATURITY_LEVELS[MATURITY_LEVELS.length - 1] ?? min;
   if (typeof value !== 'number' || !Number.isFinite(value))
-    return refuse(
-      question,
-      'type',
-      `expected a maturity level ${lowest}..${highest}, got ${describe(value)}`,
-    );
+    return refuse('type', { code: 'MATURITY_LEVEL_EXPECTED', params: { min, max, got: showValue(value) } });
   if (!Number.isInteger(value))
-    return refuse(
-      question,
-      'integer',
-      `${describe(value)} is not a whole maturity level (${lowest}..${highest})`,
-    );
-  const range = checkRange(question, value, lowest, highest, 'maturity level');
+    return refuse('integer', { code: 'MATURITY_LEVEL_NOT_WHOLE', params: { value, min, max } });
+  const range = checkRange(value, min, max, 'maturity level');
   return range ?? { ok: true, value: positiveZero(value) };
 }
 
@@ -177,7 +211,7 @@ function validateSingleChoice(
   value: unknown,
 ): Result<AnswerValueByType['single-choice']> {
   if (typeof value !== 'string')
-    return refuse(question, 'type', `expected one option value, got ${describe(value)}`);
+    return refuse('type', { code: 'OPTION_EXPECTED', params: { got: showValue(value) } });
   if (!question.options.some((option) => option.value === value)) return unknownOption(question, value);
   return { ok: true, value };
 }
@@ -187,11 +221,11 @@ function validateMultipleChoice(
   value: unknown,
 ): Result<AnswerValueByType['multiple-choice']> {
   if (!Array.isArray(value))
-    return refuse(question, 'type', `expected a list of option values, got ${describe(value)}`);
+    return refuse('type', { code: 'OPTION_LIST_EXPECTED', params: { got: showValue(value) } });
   const items: unknown[] = value;
   const notText = items.find((item) => typeof item !== 'string');
   if (notText !== undefined || items.length !== items.filter((item) => typeof item === 'string').length)
-    return refuse(question, 'type', `expected a list of option values, got ${describe(notText)} in the list`);
+    return refuse('type', { code: 'OPTION_LIST_ITEM_NOT_TEXT', params: { got: showValue(notText) } });
   const selected = items as string[];
   const optionsByValue = new Map<string, ChoiceOption>(
     question.options.map((option) => [option.value, option]),
@@ -200,18 +234,13 @@ function validateMultipleChoice(
   if (unknown !== undefined) return unknownOption(question, unknown);
   const duplicate = selected.find((item, index) => selected.indexOf(item) !== index);
   if (duplicate !== undefined)
-    return refuse(question, 'duplicate', `${describe(duplicate)} is selected more than once`);
+    return refuse('duplicate', { code: 'OPTION_REPEATED', params: { value: cutText(duplicate) } });
   const exclusive = selected.find((item) => optionsByValue.get(item)?.exclusive === true);
   if (exclusive !== undefined && selected.length > 1)
-    return refuse(question, 'exclusive', `${describe(exclusive)} cannot be combined with other options`);
+    return refuse('exclusive', { code: 'EXCLUSIVE_OPTION_COMBINED', params: { value: cutText(exclusive) } });
   if (selected.length === 0) {
     const none = question.options.find((option) => option.exclusive === true);
-    if (none)
-      return refuse(
-        question,
-        'length',
-        `select at least one option (${describe(none.value)} when none of the others apply)`,
-      );
+    if (none) return refuse('length', { code: 'NO_OPTION_SELECTED', params: { none: none.value } });
   }
   const chosen = new Set(selected);
   return {
@@ -224,30 +253,31 @@ function validateMetric(
   question: NumberQuestion | PercentageQuestion | DurationQuestion,
   value: unknown,
 ): Result<number> {
-  if (typeof value !== 'number') return refuse(question, 'type', `expected a number, got ${describe(value)}`);
-  if (!Number.isFinite(value)) return refuse(question, 'type', `${describe(value)} is not a finite number`);
+  if (typeof value !== 'number')
+    return refuse('type', { code: 'NUMBER_EXPECTED', params: { got: showValue(value) } });
+  if (!Number.isFinite(value))
+    return refuse('type', { code: 'NUMBER_NOT_FINITE', params: { value: String(value) } });
   const range =
     question.type === 'number'
-      ? checkRange(question, value, question.min, question.max, question.unit)
+      ? checkRange(value, question.min, question.max, question.unit)
       : question.type === 'percentage'
         ? checkRange(
-            question,
             value,
             Math.max(PERCENTAGE_MIN, question.min ?? PERCENTAGE_MIN),
             Math.min(PERCENTAGE_MAX, question.max ?? PERCENTAGE_MAX),
             'percent',
           )
-        : checkRange(question, value, Math.max(0, question.min ?? 0), question.max, question.unit);
+        : checkRange(value, Math.max(0, question.min ?? 0), question.max, question.unit);
   return range ?? { ok: true, value: positiveZero(value) };
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function validateDate(question: DateQuestion, value: unknown): Result<AnswerValueByType['date']> {
+function validateDate(value: unknown): Result<AnswerValueByType['date']> {
   if (typeof value !== 'string')
-    return refuse(question, 'type', `expected a date as YYYY-MM-DD, got ${describe(value)}`);
+    return refuse('type', { code: 'DATE_EXPECTED', params: { got: showValue(value) } });
   if (!isCalendarDate(value))
-    return refuse(question, 'format', `${describe(value)} is not a real date in the format YYYY-MM-DD`);
+    return refuse('format', { code: 'DATE_INVALID', params: { value: cutText(value) } });
   return { ok: true, value };
 }
 
@@ -267,42 +297,39 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-function validateText(question: TextQuestion, value: unknown): Result<AnswerValueByType['text']> {
-  if (typeof value !== 'string') return refuse(question, 'type', `expected text, got ${describe(value)}`);
+function validateText(value: unknown): Result<AnswerValueByType['text']> {
+  if (typeof value !== 'string')
+    return refuse('type', { code: 'TEXT_EXPECTED', params: { got: showValue(value) } });
   const normalized = value.trim().normalize('NFC');
   const length = codePointLength(normalized);
-  if (length === 0) return refuse(question, 'length', 'the text is empty');
+  if (length === 0) return refuse('length', { code: 'TEXT_EMPTY', params: {} });
   if (length > TEXT_ANSWER_MAX_LENGTH)
-    return refuse(
-      question,
-      'length',
-      `the text is ${plural(length, 'character')} long, above the maximum of ${thousands(TEXT_ANSWER_MAX_LENGTH)}`,
-    );
+    return refuse('length', { code: 'TEXT_TOO_LONG', params: { length, max: TEXT_ANSWER_MAX_LENGTH } });
   // PostgreSQL text cannot hold U+0000.
-  if (normalized.includes('\u0000')) return refuse(question, 'format', 'the text contains a NUL character');
+  if (normalized.includes('\u0000')) return refuse('format', { code: 'TEXT_HAS_NUL', params: {} });
   return { ok: true, value: normalized };
 }
 
-function validateUrl(question: UrlQuestion, value: unknown): Result<AnswerValueByType['url']> {
-  if (typeof value !== 'string') return refuse(question, 'type', `expected a URL, got ${describe(value)}`);
+function validateUrl(value: unknown): Result<AnswerValueByType['url']> {
+  if (typeof value !== 'string')
+    return refuse('type', { code: 'URL_EXPECTED', params: { got: showValue(value) } });
   const trimmed = value.trim();
-  if (trimmed.length === 0) return refuse(question, 'length', 'the URL is empty');
+  if (trimmed.length === 0) return refuse('length', { code: 'URL_EMPTY', params: {} });
   if (trimmed.length > URL_ANSWER_MAX_LENGTH)
-    return refuse(
-      question,
-      'length',
-      `the URL is ${plural(trimmed.length, 'character')} long, above the maximum of ${thousands(URL_ANSWER_MAX_LENGTH)}`,
-    );
-  if (/\s/.test(trimmed)) return refuse(question, 'format', `${describe(trimmed)} contains whitespace`);
+    return refuse('length', {
+      code: 'URL_TOO_LONG',
+      params: { length: trimmed.length, max: URL_ANSWER_MAX_LENGTH },
+    });
+  const shown = { value: cutText(trimmed) };
+  if (/\s/.test(trimmed)) return refuse('format', { code: 'URL_HAS_WHITESPACE', params: shown });
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1];
-  if (scheme === undefined) return refuse(question, 'format', `${describe(trimmed)} is not an absolute URL`);
+  if (scheme === undefined) return refuse('format', { code: 'URL_NOT_ABSOLUTE', params: shown });
   if (!isOneOf(URL_ANSWER_PROTOCOLS, `${scheme.toLowerCase()}:`) || !/^[a-z]+:\/\//i.test(trimmed))
-    return refuse(question, 'format', `${describe(trimmed)} must start with http:// or https://`);
+    return refuse('format', { code: 'URL_NOT_HTTP', params: shown });
   const parsed = parseUrl(trimmed);
-  if (!parsed || parsed.hostname === '')
-    return refuse(question, 'format', `${describe(trimmed)} is not a valid URL`);
+  if (!parsed || parsed.hostname === '') return refuse('format', { code: 'URL_INVALID', params: shown });
   if (parsed.username !== '' || parsed.password !== '')
-    return refuse(question, 'format', `${describe(trimmed)} must not contain a user name or password`);
+    return refuse('format', { code: 'URL_HAS_CREDENTIALS', params: shown });
   return { ok: true, value: trimmed };
 }
 
@@ -315,27 +342,26 @@ function parseUrl(text: string): URL | undefined {
 }
 
 function checkRange(
-  question: QuestionDefinition,
   value: number,
   min: number | undefined,
   max: number | undefined,
   unit: string | undefined,
 ): Failure | undefined {
-  const suffix = unit ? ` (${unit})` : '';
+  const inUnit = unit === undefined ? {} : { unit };
   if (min !== undefined && value < min)
-    return refuse(question, 'range', `${describe(value)} is below the minimum of ${min}${suffix}`);
+    return refuse('range', { code: 'NUMBER_TOO_SMALL', params: { value, min, ...inUnit } });
   if (max !== undefined && value > max)
-    return refuse(question, 'range', `${describe(value)} is above the maximum of ${max}${suffix}`);
+    return refuse('range', { code: 'NUMBER_TOO_LARGE', params: { value, max, ...inUnit } });
   return undefined;
 }
 
 function unknownOption(question: SingleChoiceQuestion | MultipleChoiceQuestion, value: string): Failure {
-  const options = listOf(question.options.map((option) => option.value));
-  return refuse(question, 'option', `${describe(value)} is not one of the options (${options})`);
+  const options = question.options.map((option) => option.value);
+  return refuse('option', { code: 'UNKNOWN_OPTION', params: { value: cutText(value), options } });
 }
 
-function refuse(question: QuestionDefinition, rule: AnswerRule, message: string): Failure {
-  return { ok: false, rule, message: `${question.key}: ${message}` };
+function refuse(rule: AnswerRule, problem: AnswerProblem): Failure {
+  return { ok: false, rule, problem };
 }
 
 function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
@@ -354,34 +380,4 @@ function codePointLength(text: string): number {
   let length = 0;
   for (const _ of text) length += 1;
   return length;
-}
-
-const DESCRIBE_MAX_LENGTH = 60;
-
-/** A short, safe rendering of any input for a message (long strings are cut). */
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (typeof value === 'string') {
-    const cut = value.length > DESCRIBE_MAX_LENGTH ? `${value.slice(0, DESCRIBE_MAX_LENGTH)}…` : value;
-    return JSON.stringify(cut);
-  }
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
-}
-
-/** `a, b or c` */
-function listOf(values: readonly string[]): string {
-  if (values.length <= 1) return values.join('');
-  return `${values.slice(0, -1).join(', ')} or ${values[values.length - 1] ?? ''}`;
-}
-
-function thousands(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-function plural(count: number, noun: string): string {
-  return `${thousands(count)} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -41,9 +41,14 @@ export {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   PASSWORD_RULES,
-  PASSWORD_RULE_MESSAGES,
   checkPassword,
   passwordLength,
 } from './password-policy';
-export type { PasswordCheckOptions, PasswordCheckResult, PasswordRule } from './password-policy';
+export type {
+  PasswordCheckOptions,
+  PasswordCheckResult,
+  PasswordProblem,
+  PasswordRule,
+} from './password-policy';
+export { PASSWORD_MESSAGES, passwordMessage } from './password-messages';
 export { parseCommonPasswords } from './common-passwords';

@@ -4,23 +4,30 @@
  * "one digit, one symbol, one upper-case letter"). Pure and browser-safe: the API enforces it and
  * the UI can give the same answer while the user types.
  */
+import type { Problem } from '../problem';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 /** Context items (email local part, name) shorter than this are ignored. */
 export const PASSWORD_CONTEXT_MIN_LENGTH = 4;
 
-/** Rule ids, stable: the UI translates them; the API returns them with the English message. */
+/** Rule ids, stable: the UI translates them; the API returns them with the message. */
 export const PASSWORD_RULES = ['too-short', 'too-long', 'common', 'contains-context'] as const;
 export type PasswordRule = (typeof PASSWORD_RULES)[number];
 
-/** English messages returned by the API. */
-export const PASSWORD_RULE_MESSAGES: Readonly<Record<PasswordRule, string>> = Object.freeze({
-  'too-short': `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`,
-  'too-long': `The password must be at most ${PASSWORD_MAX_LENGTH} characters long.`,
-  common: 'This password is too common. Choose one that is harder to guess.',
-  'contains-context': 'The password must not contain your name or the first part of your email address.',
-});
+/** Why a password was refused, as data; `passwordMessage` writes it in English or French. */
+export type PasswordProblem =
+  | Problem<'PASSWORD_TOO_SHORT', { readonly min: number }>
+  | Problem<'PASSWORD_TOO_LONG', { readonly max: number }>
+  | Problem<'PASSWORD_COMMON', Record<string, never>>
+  | Problem<'PASSWORD_CONTAINS_CONTEXT', Record<string, never>>;
+
+const PROBLEM_OF_RULE: Readonly<Record<PasswordRule, PasswordProblem>> = {
+  'too-short': { code: 'PASSWORD_TOO_SHORT', params: { min: PASSWORD_MIN_LENGTH } },
+  'too-long': { code: 'PASSWORD_TOO_LONG', params: { max: PASSWORD_MAX_LENGTH } },
+  common: { code: 'PASSWORD_COMMON', params: {} },
+  'contains-context': { code: 'PASSWORD_CONTAINS_CONTEXT', params: {} },
+};
 
 export interface PasswordCheckOptions {
   /** Known common passwords, lower-case (see `parseCommonPasswords`). */
@@ -35,7 +42,7 @@ export interface PasswordCheckOptions {
 
 export type PasswordCheckResult =
   | { readonly ok: true }
-  | { readonly ok: false; readonly rule: PasswordRule; readonly message: string };
+  | { readonly ok: false; readonly rule: PasswordRule; readonly problem: PasswordProblem };
 
 /** Length in Unicode code points after NFC normalisation (an emoji such as 🔒 counts as one). */
 export function passwordLength(password: string): number {
@@ -59,7 +66,7 @@ export function checkPassword(password: string, options: PasswordCheckOptions): 
 }
 
 function refuse(rule: PasswordRule): PasswordCheckResult {
-  return { ok: false, rule, message: PASSWORD_RULE_MESSAGES[rule] };
+  return { ok: false, rule, problem: PROBLEM_OF_RULE[rule] };
 }
 
 function contextWords(context: readonly string[]): string[] {

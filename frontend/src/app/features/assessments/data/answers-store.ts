@@ -1,8 +1,9 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, type OnDestroy, computed, inject, signal } from '@angular/core';
 import type { AnswerResponse, StaleAnswerDetails } from '@beacon/contracts';
-import { type QuestionDefinition, validateAnswer } from '@beacon/domain';
+import { type QuestionDefinition, answerMessage, validateAnswer } from '@beacon/domain';
 import { isErrorResponse } from '../../../core/http/error.interceptor';
+import { I18n } from '../../../core/i18n/i18n';
 import { failureMessage } from './api-errors';
 import { AssessmentsApi } from './assessments-api';
 
@@ -36,6 +37,7 @@ export const NOTE_MAX_LENGTH = 5000;
 @Injectable()
 export class AnswersStore implements OnDestroy {
   private readonly api = inject(AssessmentsApi);
+  private readonly i18n = inject(I18n);
   private readonly _entries = signal<Readonly<Record<string, AnswerEntry>>>({});
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly inFlight = new Set<string>();
@@ -78,7 +80,11 @@ export class AnswersStore implements OnDestroy {
     this.clearTimer(key);
     const checked = validateAnswer(question, value);
     if (!checked.ok) {
-      this.patch(key, { value, state: 'error', error: checked.message });
+      this.patch(key, {
+        value,
+        state: 'error',
+        error: answerMessage(key, checked.problem, this.i18n.locale()),
+      });
       return;
     }
     this.patch(key, {

@@ -150,6 +150,18 @@ describe('ChecklistPage', () => {
     expect(state()).toBe('Enregistré');
   });
 
+  it('explains a refused answer in the language of the page, without calling the API', async () => {
+    await setUp();
+    TestBed.inject(I18n).setLocale('fr');
+    const element = await open();
+    const question = byTestId(element, 'question-MSM-1-q4')!;
+    typeDebounced(byTestId(question, 'answer-input') as HTMLInputElement, '100');
+    await harness.fixture.whenStable();
+    expect(text(question, 'save-error')).toBe('MSM-1-q4 : 100 est supérieur au maximum de 72 (heures)');
+    expect(text(question, 'save-state')).toBe('Erreur');
+    backend.expectNone(answerUrl(ASSESSMENT_ID, 'MSM-1-q4'));
+  });
+
   it('shows per section what is answered, what is asked and what is required, from the plan', async () => {
     await setUp();
     const element = await open();
