@@ -1,0 +1,34 @@
+export type { CalendarDate } from './calendar-date';
+export { isTimeZone, localDateOf } from './time-zone';
+export type { Instant } from './time-zone';
+export { DAY_COUNTINGS, dateAfter, isBusinessDay } from './day-counting';
+export type { DayCounting, Period } from './day-counting';
+export { DEADLINE_ANCHORS, DECISION_TYPE_IDS, REGIME_IDS } from './regime.types';
+export type {
+  DeadlineAnchor,
+  DeadlineRule,
+  DeadlineTerms,
+  DecisionType,
+  DecisionTypeId,
+  NoticeKind,
+  RegimeId,
+  RegimeRulePack,
+  SeriesTerms,
+} from './regime.types';
+export {
+  ESAFETY_BOSE,
+  EU_DSA,
+  OFCOM_OSA,
+  REGIME_RULE_PACKS,
+  VOLUNTARY,
+  decisionTypeOf,
+  informationRequestRule,
+  isRegimeId,
+  noticeRule,
+  regimeRulePack,
+} from './regimes';
+export { CLOCK_PROBLEM_CODES } from './clock-problems';
+export type { ClockProblem, ClockProblemCode, ClockProblemOf, ClockProblemParams } from './clock-problems';
+export { CLOCK_PROBLEM_MESSAGES, clockProblemMessage } from './clock-messages';
+export { AFTER_ISSUE_RULE, checkDueDate, defaultDueDate, earliestDueDate } from './due-dates';
+export type { DueDateBasis, DueDateProblem, DueDateResult, RegulatorCalendar } from './due-dates';
