@@ -32,3 +32,35 @@ export type { ClockProblem, ClockProblemCode, ClockProblemOf, ClockProblemParams
 export { CLOCK_PROBLEM_MESSAGES, clockProblemMessage } from './clock-messages';
 export { AFTER_ISSUE_RULE, checkDueDate, defaultDueDate, earliestDueDate } from './due-dates';
 export type { DueDateBasis, DueDateProblem, DueDateResult, RegulatorCalendar } from './due-dates';
+export {
+  DEADLINE_STATUSES,
+  DUE_SOON_DAYS,
+  answerInformationRequest,
+  clockStatus,
+  daysLeft,
+  deadlineOn,
+  deadlineStatus,
+  grantExtension,
+  informationRequestDeadline,
+  isReviewPaused,
+  openClock,
+  openInformationRequest,
+  pauseReview,
+  resumeReview,
+  reviewSlaDue,
+  startReview,
+  statutoryDeadline,
+} from './clock';
+export type {
+  Clock,
+  ClockResult,
+  Deadline,
+  DeadlineStatus,
+  Extension,
+  InformationRequestInput,
+  InformationRequestTerm,
+  OpenClockInput,
+  Pause,
+  ReviewTerm,
+  StatutoryTerm,
+} from './clock';

@@ -1,4 +1,19 @@
 // Test fixtures (used by the *.spec.ts files only; not exported from the library).
+import type { Clock, ClockResult } from './clock';
+import type { ClockProblem } from './clock-problems';
+
+/** The clock of an accepted change; fails the test with the problem otherwise. */
+export function must(result: ClockResult): Clock {
+  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.problem)}`);
+  return result.clock;
+}
+
+/** The problem of a refused change; fails the test when it was accepted. */
+export function problemOf(result: ClockResult): ClockProblem {
+  if (result.ok) throw new Error('accepted, expected a refusal');
+  return result.problem;
+}
+
 /** Zones with unusual offsets or transitions, for the property tests. */
 export const ZONES = [
   'UTC',
