@@ -64,3 +64,5 @@ export type {
   ReviewTerm,
   StatutoryTerm,
 } from './clock';
+export { MAX_SERIES_PERIODS, reportingSeries } from './reporting-series';
+export type { ReportingPeriod, ReportingSeriesInput, ReportingSeriesResult } from './reporting-series';
