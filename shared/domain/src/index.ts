@@ -5,3 +5,4 @@ export * from './catalog';
 export * from './identity';
 export * from './assessment';
 export * from './scoring';
+export * from './review';
