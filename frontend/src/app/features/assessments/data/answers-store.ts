@@ -3,7 +3,7 @@ import { Injectable, type OnDestroy, computed, inject, signal } from '@angular/c
 import type { AnswerResponse, StaleAnswerDetails } from '@beacon/contracts';
 import { type QuestionDefinition, validateAnswer } from '@beacon/domain';
 import { isErrorResponse } from '../../../core/http/error.interceptor';
-import { failureMessage } from './api-errors';
+import { failureMessage } from '../../../core/http/failure-message';
 import { AssessmentsApi } from './assessments-api';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error' | 'conflict';

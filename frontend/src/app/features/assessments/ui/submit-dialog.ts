@@ -10,8 +10,8 @@ import { AuthStore } from '../../../core/auth/auth-store';
 import { isErrorResponse } from '../../../core/http/error.interceptor';
 import { I18n } from '../../../core/i18n/i18n';
 import { TranslatePipe } from '../../../core/i18n/translate-pipe';
+import { JUST_SUBMITTED } from '../../scoring';
 import { AssessmentsApi } from '../data/assessments-api';
-import { JUST_SUBMITTED } from '../data/score-store';
 
 export interface SubmitDialogData {
   assessmentId: string;

@@ -2,9 +2,9 @@ import { HttpEventType, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { EvidenceResponse } from '@beacon/contracts';
-import { evidenceUrl } from './assessments-api';
-import { ASSESSMENT_ID } from './assessments-test-data';
-import { EvidenceStore, formatBytes, shortHash } from './evidence-store';
+import { evidenceUrl } from './evidence-api';
+import { EvidenceStore } from './evidence-store';
+import { ASSESSMENT_ID } from './evidence-test-data';
 
 const SHA = 'b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9';
 
@@ -125,17 +125,5 @@ describe('EvidenceStore', () => {
     expect(removal.request.method).toBe('DELETE');
     removal.flush(null, { status: 204, statusText: 'No Content' });
     expect(store.byRequirement().get('MSM-1')).toBeUndefined();
-  });
-});
-
-describe('evidence formatting', () => {
-  it('shortens a SHA-256 to its first 12 digits', () => {
-    expect(shortHash(SHA)).toBe('b94d27b9934d');
-  });
-
-  it('formats sizes with decimal units in the active language', () => {
-    expect(formatBytes(812, 'en')).toBe('812 B');
-    expect(formatBytes(14_200, 'en')).toBe('14.2 kB');
-    expect(formatBytes(3_100_000, 'fr')).toBe('3,1 MB');
   });
 });

@@ -9,8 +9,8 @@ import type {
   ReportResponse,
 } from '@beacon/contracts';
 import { type Observable, map } from 'rxjs';
+import { API_URL, assessmentUrl } from '../../../core/http/api-url';
 import { SILENT_ERRORS } from '../../../core/http/error.interceptor';
-import { API_URL, assessmentUrl } from './assessments-api';
 
 /** The reports panel shows every failure in place, so its calls raise no snack bar. */
 const silent = (): { context: HttpContext } => ({ context: new HttpContext().set(SILENT_ERRORS, true) });

@@ -3,11 +3,11 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import type { EvidenceResponse } from '@beacon/contracts';
 import { I18n } from '../../../core/i18n/i18n';
-import { evidenceUrl } from '../data/assessments-api';
-import { ASSESSMENT_ID } from '../data/assessments-test-data';
+import { evidenceUrl } from '../data/evidence-api';
 import { EvidenceStore } from '../data/evidence-store';
-import { assessmentsEn } from '../i18n/assessments-en';
-import { assessmentsFr } from '../i18n/assessments-fr';
+import { ASSESSMENT_ID } from '../data/evidence-test-data';
+import { evidenceEn } from '../i18n/evidence-en';
+import { evidenceFr } from '../i18n/evidence-fr';
 import { EvidenceZone } from './evidence-zone';
 
 function link(id: string, url: string, title: string): EvidenceResponse {
@@ -37,7 +37,7 @@ describe('EvidenceZone', () => {
     TestBed.configureTestingModule({
       providers: [EvidenceStore, provideHttpClient(), provideHttpClientTesting()],
     });
-    TestBed.inject(I18n).register({ en: { assessments: assessmentsEn }, fr: { assessments: assessmentsFr } });
+    TestBed.inject(I18n).register({ en: { evidence: evidenceEn }, fr: { evidence: evidenceFr } });
     backend = TestBed.inject(HttpTestingController);
     TestBed.inject(EvidenceStore).load(ASSESSMENT_ID);
     backend.expectOne(evidenceUrl(ASSESSMENT_ID)).flush(evidence);

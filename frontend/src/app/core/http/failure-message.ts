@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { isErrorResponse } from '../../../core/http/error.interceptor';
+import { isErrorResponse } from './error.interceptor';
 
 /** The API's sentence for a failed call, or the browser's. */
 export function failureMessage(error: unknown): string {

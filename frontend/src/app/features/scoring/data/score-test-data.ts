@@ -11,7 +11,9 @@ import {
   emptyServiceFeatures,
   scoreAssessment,
 } from '@beacon/domain';
-import { ASSESSMENT_ID } from './assessments-test-data';
+
+/** The assessment the score fixtures belong to. */
+export const ASSESSMENT_ID = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 
 /** A small framework with three rating bands (green, amber, red), two sections and a critical requirement. */
 export const TSF = 'test-safety-framework';

@@ -5,19 +5,20 @@ import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { authResponse, me } from '../../../core/auth/auth-test-data';
+import { assessmentUrl } from '../../../core/http/api-url';
 import { I18n } from '../../../core/i18n/i18n';
-import { assessmentsRoutes } from '../assessments.routes';
-import { assessmentUrl, frameworkVersionUrl } from '../data/assessments-api';
-import { ASSESSMENT_ID } from '../data/assessments-test-data';
+import { frameworkVersionUrl } from '../../catalog';
 import { scoreUrl } from '../data/score-api';
 import { JUST_SUBMITTED, POLL_FIRST_DELAY_MS, POLL_LIMIT_MS, pollDelay } from '../data/score-store';
 import {
+  ASSESSMENT_ID,
   TSF,
   scoreFrameworkVersion,
   scoreResponse,
   scoredAssessment,
   scoredResult,
 } from '../data/score-test-data';
+import { scoreRoutes } from '../scoring.routes';
 
 describe('ScorePage', () => {
   let harness: RouterTestingHarness;
@@ -36,7 +37,7 @@ describe('ScorePage', () => {
     jest.spyOn(navigator, 'language', 'get').mockReturnValue('en-US');
     TestBed.configureTestingModule({
       providers: [
-        provideRouter([{ path: 'assessments', children: assessmentsRoutes }]),
+        provideRouter([{ path: 'assessments', children: scoreRoutes }]),
         provideHttpClient(),
         provideHttpClientTesting(),
       ],

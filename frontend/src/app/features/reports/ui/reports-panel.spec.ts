@@ -12,8 +12,8 @@ import { AuthStore } from '../../../core/auth/auth-store';
 import { authResponse, me } from '../../../core/auth/auth-test-data';
 import { I18n } from '../../../core/i18n/i18n';
 import { type Dictionary } from '../../../core/i18n/translations';
-import { ASSESSMENT_ID } from '../data/assessments-test-data';
 import { assessmentReportsUrl, reportUrl } from '../data/reports-api';
+import { ASSESSMENT_ID } from '../data/reports-test-data';
 import { reportsEn } from '../i18n/reports-en';
 import { reportsFr } from '../i18n/reports-fr';
 import {

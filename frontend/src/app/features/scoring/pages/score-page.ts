@@ -9,11 +9,12 @@ import { type QuestionDefinition, frameworkQuestions } from '@beacon/domain';
 import { type Subscription, forkJoin, of, switchMap, tap } from 'rxjs';
 import { I18n } from '../../../core/i18n/i18n';
 import { TranslatePipe } from '../../../core/i18n/translate-pipe';
-import { AssessmentsApi } from '../data/assessments-api';
+import { CatalogApi } from '../../catalog';
+import { ReportsPanel } from '../../reports';
+import { ScoreApi } from '../data/score-api';
 import { JUST_SUBMITTED, ScoreStore } from '../data/score-store';
 import { ScoreFramework } from '../ui/score-framework';
 import { openScoreMethodology } from '../ui/score-methodology';
-import { ReportsPanel } from '../ui/reports-panel';
 
 /**
  * `/assessments/:id/score`: the score of the latest submission. While the background job runs it
@@ -153,7 +154,8 @@ import { ReportsPanel } from '../ui/reports-panel';
 })
 export class ScorePage {
   protected readonly store = inject(ScoreStore);
-  private readonly api = inject(AssessmentsApi);
+  private readonly api = inject(ScoreApi);
+  private readonly catalog = inject(CatalogApi);
   private readonly dialog = inject(MatDialog);
   private readonly i18n = inject(I18n);
   private readonly destroyRef = inject(DestroyRef);
@@ -205,13 +207,13 @@ export class ScorePage {
     // The title and the question prompts only dress the page: the score shows without them.
     this.details?.unsubscribe();
     this.details = this.api
-      .get(id)
+      .assessment(id)
       .pipe(
         tap((assessment) => this.assessment.set(assessment)),
         switchMap((assessment) =>
           assessment.frameworks.length === 0
             ? of([])
-            : forkJoin(assessment.frameworks.map((f) => this.api.frameworkVersion(f.slug, f.version))),
+            : forkJoin(assessment.frameworks.map((f) => this.catalog.getVersion(f.slug, f.version))),
         ),
         takeUntilDestroyed(this.destroyRef),
       )

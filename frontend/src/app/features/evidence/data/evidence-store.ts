@@ -3,8 +3,8 @@ import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import type { EvidenceResponse } from '@beacon/contracts';
 import { type Observable, type Subscription, map } from 'rxjs';
 import { isErrorResponse } from '../../../core/http/error.interceptor';
-import { AssessmentsApi } from './assessments-api';
-import { saveBlob } from './save-blob';
+import { saveBlob } from '../../../shared/util/save-blob';
+import { EvidenceApi } from './evidence-api';
 
 /** Why an upload or a link was refused: too large (413), not an accepted type (415), or else. */
 export type EvidenceProblem = 'too-large' | 'unsupported' | 'other';
@@ -23,24 +23,6 @@ export interface EvidenceUpload {
   message?: string;
 }
 
-/** The short form of a SHA-256 shown next to a file: its first 12 hex digits. */
-export function shortHash(sha256: string): string {
-  return sha256.slice(0, 12);
-}
-
-/** A size in bytes for people: `812 B`, `14.2 kB`, `3.1 MB` (decimal units, like file managers). */
-export function formatBytes(bytes: number, locale: string): string {
-  const units = ['B', 'kB', 'MB', 'GB'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  const digits = unit === 0 ? 0 : 1;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
-}
-
 export function evidenceProblem(error: unknown): { problem: EvidenceProblem; message: string } {
   if (error instanceof HttpErrorResponse) {
     if (error.status === 413) return { problem: 'too-large', message: apiMessage(error) };
@@ -57,7 +39,7 @@ function apiMessage(error: HttpErrorResponse): string {
 /** Evidence of one assessment (files and links), uploads in progress and their failures. */
 @Injectable()
 export class EvidenceStore {
-  private readonly api = inject(AssessmentsApi);
+  private readonly api = inject(EvidenceApi);
   private readonly document = inject(DOCUMENT);
   private readonly _items = signal<readonly EvidenceResponse[]>([]);
   private readonly _uploads = signal<readonly EvidenceUpload[]>([]);
@@ -99,7 +81,7 @@ export class EvidenceStore {
     this._uploads.set([]);
     this._loadFailed.set(false);
     this.loading?.unsubscribe();
-    this.loading = this.api.evidence(assessmentId).subscribe({
+    this.loading = this.api.list(assessmentId).subscribe({
       next: (items) => this._items.set(items),
       error: () => this._loadFailed.set(true),
     });
@@ -114,7 +96,7 @@ export class EvidenceStore {
         ...uploads,
         { id, requirementKey, name: file.name, sizeBytes: file.size, percent: 0 },
       ]);
-      this.api.uploadEvidence(assessmentId, requirementKey, file).subscribe({
+      this.api.upload(assessmentId, requirementKey, file).subscribe({
         next: (event) => {
           // The upload ends on the server, but the page has moved to another assessment meanwhile.
           if (this.assessmentId !== assessmentId) return;
@@ -143,7 +125,7 @@ export class EvidenceStore {
 
   /** Adds a link; the observable answers whether it was stored, or the problem. */
   addLink(requirementKey: string, url: string, title: string): Observable<EvidenceResponse> {
-    return this.api.addEvidenceLink(this.assessmentId, { requirementKey, url, title }).pipe(
+    return this.api.addLink(this.assessmentId, { requirementKey, url, title }).pipe(
       map((stored) => {
         this._items.update((items) => [...items, stored]);
         return stored;
@@ -153,7 +135,7 @@ export class EvidenceStore {
 
   /** Removes an item; the list changes once the API confirms. */
   remove(evidenceId: string): Observable<void> {
-    return this.api.deleteEvidence(this.assessmentId, evidenceId).pipe(
+    return this.api.remove(this.assessmentId, evidenceId).pipe(
       map(() => {
         this._items.update((items) => items.filter((item) => item.id !== evidenceId));
       }),
@@ -162,7 +144,7 @@ export class EvidenceStore {
 
   /** Fetches a file with the session's token and hands it to the browser as a download. */
   download(item: EvidenceResponse): Observable<void> {
-    return this.api.downloadEvidence(this.assessmentId, item.id).pipe(
+    return this.api.download(this.assessmentId, item.id).pipe(
       map((response) => {
         const blob = response.body;
         if (blob) saveBlob(this.document, blob, item.fileName ?? 'evidence');

@@ -25,11 +25,12 @@ import type {
 import { type Subscription, switchMap } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { isErrorResponse } from '../../../core/http/error.interceptor';
+import { failureMessage } from '../../../core/http/failure-message';
 import { I18n } from '../../../core/i18n/i18n';
 import { TranslatePipe } from '../../../core/i18n/translate-pipe';
 import { type TranslationKey } from '../../../core/i18n/translations';
-import { failureMessage } from '../data/api-errors';
-import { formatBytes, shortHash } from '../data/evidence-store';
+import { formatBytes, shortHash } from '../../../shared/util/format';
+import { saveBlob } from '../../../shared/util/save-blob';
 import {
   type DownloadedReport,
   REPORT_FORMAT_CHOICES,
@@ -37,7 +38,6 @@ import {
   ReportsApi,
   isFinished,
 } from '../data/reports-api';
-import { saveBlob } from '../data/save-blob';
 
 /** First poll of a report after 1 s, then 1.5× longer each time, never more than 5 s apart. */
 export const REPORT_POLL_FIRST_DELAY_MS = 1_000;

@@ -15,8 +15,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { EvidenceResponse } from '@beacon/contracts';
 import { I18n } from '../../../core/i18n/i18n';
 import { TranslatePipe } from '../../../core/i18n/translate-pipe';
-import { failureMessage } from '../data/api-errors';
-import { type EvidenceUpload, EvidenceStore, formatBytes, shortHash } from '../data/evidence-store';
+import { failureMessage } from '../../../core/http/failure-message';
+import { formatBytes, shortHash } from '../../../shared/util/format';
+import { type EvidenceUpload, EvidenceStore } from '../data/evidence-store';
 
 const HTTP_URL = /^https?:\/\/\S+$/i;
 
@@ -28,28 +29,28 @@ const HTTP_URL = /^https?:\/\/\S+$/i;
   selector: 'app-evidence-zone',
   imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, TranslatePipe],
   template: `
-    <p class="guidance" data-testid="evidence-guidance">{{ 'assessments.evidence.guidance' | t }}</p>
+    <p class="guidance" data-testid="evidence-guidance">{{ 'evidence.guidance' | t }}</p>
     @if (canUpload()) {
       <div
         class="drop"
         role="group"
         data-testid="evidence-drop"
         [class.over]="dragOver()"
-        [attr.aria-label]="'assessments.evidence.dropLabel' | t: { requirement: requirementKey() }"
+        [attr.aria-label]="'evidence.dropLabel' | t: { requirement: requirementKey() }"
         (dragenter)="onDragOver($event)"
         (dragover)="onDragOver($event)"
         (dragleave)="dragOver.set(false)"
         (drop)="onDrop($event)"
       >
-        <span>{{ 'assessments.evidence.drop' | t }}</span>
+        <span>{{ 'evidence.drop' | t }}</span>
         <button
           mat-stroked-button
           type="button"
           data-testid="evidence-choose"
-          [attr.aria-label]="'assessments.evidence.chooseLabel' | t: { requirement: requirementKey() }"
+          [attr.aria-label]="'evidence.chooseLabel' | t: { requirement: requirementKey() }"
           (click)="picker.click()"
         >
-          {{ 'assessments.evidence.choose' | t }}
+          {{ 'evidence.choose' | t }}
         </button>
         <input
           #picker
@@ -58,15 +59,15 @@ const HTTP_URL = /^https?:\/\/\S+$/i;
           multiple
           tabindex="-1"
           data-testid="evidence-file-input"
-          [attr.aria-label]="'assessments.evidence.chooseLabel' | t: { requirement: requirementKey() }"
+          [attr.aria-label]="'evidence.chooseLabel' | t: { requirement: requirementKey() }"
           (change)="onPick($event)"
         />
-        <span class="muted types">{{ 'assessments.evidence.types' | t }}</span>
+        <span class="muted types">{{ 'evidence.types' | t }}</span>
       </div>
       @if (linkOpen()) {
         <form class="link-form" (submit)="addLink($event)">
           <mat-form-field subscriptSizing="dynamic">
-            <mat-label>{{ 'assessments.evidence.linkUrl' | t }}</mat-label>
+            <mat-label>{{ 'evidence.linkUrl' | t }}</mat-label>
             <input
               #linkUrl
               matInput
@@ -77,7 +78,7 @@ const HTTP_URL = /^https?:\/\/\S+$/i;
             />
           </mat-form-field>
           <mat-form-field subscriptSizing="dynamic">
-            <mat-label>{{ 'assessments.evidence.linkTitle' | t }}</mat-label>
+            <mat-label>{{ 'evidence.linkTitle' | t }}</mat-label>
             <input
               matInput
               data-testid="evidence-link-title"
@@ -87,16 +88,16 @@ const HTTP_URL = /^https?:\/\/\S+$/i;
           </mat-form-field>
           <div class="actions">
             <button mat-flat-button type="submit" data-testid="evidence-link-save" [disabled]="busy()">
-              {{ 'assessments.evidence.linkSave' | t }}
+              {{ 'evidence.linkSave' | t }}
             </button>
             <button mat-button type="button" (click)="closeLink()">
-              {{ 'assessments.submit.cancel' | t }}
+              {{ 'evidence.cancel' | t }}
             </button>
           </div>
         </form>
       } @else {
         <button mat-button type="button" data-testid="evidence-add-link" (click)="openLink()">
-          {{ 'assessments.evidence.addLink' | t }}
+          {{ 'evidence.addLink' | t }}
         </button>
       }
     }
@@ -108,21 +109,21 @@ const HTTP_URL = /^https?:\/\/\S+$/i;
         @if (upload.problem) {
           <p class="error" role="alert" data-testid="evidence-upload-error">{{ uploadProblem(upload) }}</p>
           <button mat-button type="button" (click)="store.dismiss(upload.id)">
-            {{ 'assessments.evidence.dismiss' | t }}
+            {{ 'evidence.dismiss' | t }}
           </button>
         } @else {
           <span>{{
-            'assessments.evidence.uploadProgress' | t: { name: upload.name, percent: upload.percent }
+            'evidence.uploadProgress' | t: { name: upload.name, percent: upload.percent }
           }}</span>
           <mat-progress-bar
             mode="determinate"
             [value]="upload.percent"
-            [attr.aria-label]="'assessments.evidence.uploading' | t: { name: upload.name }"
+            [attr.aria-label]="'evidence.uploading' | t: { name: upload.name }"
           />
         }
       </div>
     }
-    <ul class="items" [attr.aria-label]="'assessments.evidence.title' | t">
+    <ul class="items" [attr.aria-label]="'evidence.title' | t">
       @for (item of items(); track item.id) {
         <li class="item" data-testid="evidence-item">
           @if (item.kind === 'link') {
@@ -143,18 +144,18 @@ const HTTP_URL = /^https?:\/\/\S+$/i;
                 class="hash"
                 data-testid="evidence-hash"
                 [attr.title]="sha"
-                [attr.aria-label]="'assessments.evidence.hashLabel' | t: { hash: sha }"
-                >{{ 'assessments.evidence.hash' | t: { hash: short(sha) } }}</code
+                [attr.aria-label]="'evidence.hashLabel' | t: { hash: sha }"
+                >{{ 'evidence.hash' | t: { hash: short(sha) } }}</code
               >
             }
             <button
               mat-button
               type="button"
               data-testid="evidence-download"
-              [attr.aria-label]="'assessments.evidence.downloadLabel' | t: { name: item.fileName ?? '' }"
+              [attr.aria-label]="'evidence.downloadLabel' | t: { name: item.fileName ?? '' }"
               (click)="download(item)"
             >
-              {{ 'assessments.evidence.download' | t }}
+              {{ 'evidence.download' | t }}
             </button>
           }
           @if (canUpload()) {
@@ -163,16 +164,16 @@ const HTTP_URL = /^https?:\/\/\S+$/i;
               type="button"
               data-testid="evidence-remove"
               [attr.aria-label]="
-                'assessments.evidence.removeLabel' | t: { name: item.fileName ?? item.title ?? '' }
+                'evidence.removeLabel' | t: { name: item.fileName ?? item.title ?? '' }
               "
               (click)="remove(item)"
             >
-              {{ 'assessments.evidence.remove' | t }}
+              {{ 'evidence.remove' | t }}
             </button>
           }
         </li>
       } @empty {
-        <li class="muted" data-testid="evidence-empty">{{ 'assessments.evidence.empty' | t }}</li>
+        <li class="muted" data-testid="evidence-empty">{{ 'evidence.empty' | t }}</li>
       }
     </ul>
   `,
@@ -234,7 +235,7 @@ export class EvidenceZone {
     const url = this.url().trim();
     const title = this.title().trim();
     if (!HTTP_URL.test(url) || title === '') {
-      this.problem.set(this.i18n.t('assessments.evidence.linkInvalid'));
+      this.problem.set(this.i18n.t('evidence.linkInvalid'));
       return;
     }
     this.busy.set(true);
@@ -247,7 +248,7 @@ export class EvidenceZone {
       error: (error: unknown) => {
         this.busy.set(false);
         this.problem.set(
-          this.i18n.t('assessments.evidence.actionFailed', { message: failureMessage(error) }),
+          this.i18n.t('evidence.actionFailed', { message: failureMessage(error) }),
         );
       },
     });
@@ -258,7 +259,7 @@ export class EvidenceZone {
     this.store.download(item).subscribe({
       error: (error: unknown) =>
         this.problem.set(
-          this.i18n.t('assessments.evidence.actionFailed', { message: failureMessage(error) }),
+          this.i18n.t('evidence.actionFailed', { message: failureMessage(error) }),
         ),
     });
   }
@@ -268,7 +269,7 @@ export class EvidenceZone {
     this.store.remove(item.id).subscribe({
       error: (error: unknown) =>
         this.problem.set(
-          this.i18n.t('assessments.evidence.actionFailed', { message: failureMessage(error) }),
+          this.i18n.t('evidence.actionFailed', { message: failureMessage(error) }),
         ),
     });
   }
@@ -276,12 +277,12 @@ export class EvidenceZone {
   protected uploadProblem(upload: EvidenceUpload): string {
     switch (upload.problem) {
       case 'too-large':
-        return this.i18n.t('assessments.evidence.tooLarge', { name: upload.name });
+        return this.i18n.t('evidence.tooLarge', { name: upload.name });
       case 'unsupported':
-        return this.i18n.t('assessments.evidence.unsupported', { name: upload.name });
+        return this.i18n.t('evidence.unsupported', { name: upload.name });
       case 'other':
       case undefined:
-        return this.i18n.t('assessments.evidence.failed', {
+        return this.i18n.t('evidence.failed', {
           name: upload.name,
           message: upload.message ?? '',
         });

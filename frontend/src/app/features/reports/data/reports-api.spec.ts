@@ -5,7 +5,6 @@ import type { ReportResponse } from '@beacon/contracts';
 import { firstValueFrom } from 'rxjs';
 import { errorInterceptor } from '../../../core/http/error.interceptor';
 import { ErrorNotifier } from '../../../core/http/error-notifier';
-import { ASSESSMENT_ID } from './assessments-test-data';
 import {
   type DownloadedReport,
   ReportsApi,
@@ -14,6 +13,7 @@ import {
   isFinished,
   reportUrl,
 } from './reports-api';
+import { ASSESSMENT_ID } from './reports-test-data';
 
 const REPORT_ID = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
 

@@ -1,9 +1,9 @@
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ScoreResponse } from '@beacon/contracts';
+import type { AssessmentResponse, ScoreResponse } from '@beacon/contracts';
 import { type Observable } from 'rxjs';
+import { assessmentUrl } from '../../../core/http/api-url';
 import { SILENT_ERRORS } from '../../../core/http/error.interceptor';
-import { assessmentUrl } from './assessments-api';
 
 /** The score page shows its own states (draft, failure), so its calls raise no snack bar. */
 const silent = (): { context: HttpContext } => ({ context: new HttpContext().set(SILENT_ERRORS, true) });
@@ -29,6 +29,11 @@ export class ScoreApi {
   /** The score of the latest submission; 409 while the assessment was never submitted. */
   score(id: string): Observable<ScoreResponse> {
     return this.http.get<ScoreResponse>(scoreUrl(id), silent());
+  }
+
+  /** The assessment scored, for its title and its frameworks (failures raise the usual snack bar). */
+  assessment(id: string): Observable<AssessmentResponse> {
+    return this.http.get<AssessmentResponse>(assessmentUrl(id));
   }
 
   /** The methodology as Markdown, English then French. */
