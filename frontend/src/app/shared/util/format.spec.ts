@@ -2,7 +2,9 @@ import { formatBytes, shortHash } from './format';
 
 describe('file formatting', () => {
   it('shortens a SHA-256 to its first 12 digits', () => {
-    expect(shortHash('b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9')).toBe('b94d27b9934d');
+    expect(shortHash('b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9')).toBe(
+      'b94d27b9934d',
+    );
   });
 
   it('formats sizes with decimal units in the active language', () => {

@@ -43,7 +43,10 @@ export class EvidenceApi {
   }
 
   download(assessmentId: string, evidenceId: string): Observable<HttpResponse<Blob>> {
-    return this.http.get(evidenceUrl(assessmentId, evidenceId), { responseType: 'blob', observe: 'response' });
+    return this.http.get(evidenceUrl(assessmentId, evidenceId), {
+      responseType: 'blob',
+      observe: 'response',
+    });
   }
 
   remove(assessmentId: string, evidenceId: string): Observable<unknown> {

@@ -6,61 +6,28 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatButtonToggleHarness } from '@angular/material/button-toggle/testing';
 import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
-import type { ReportResponse } from '@beacon/contracts';
 import type { Permission } from '@beacon/domain';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { authResponse, me } from '../../../core/auth/auth-test-data';
 import { I18n } from '../../../core/i18n/i18n';
-import { type Dictionary } from '../../../core/i18n/translations';
 import { assessmentReportsUrl, reportUrl } from '../data/reports-api';
-import { ASSESSMENT_ID } from '../data/reports-test-data';
-import { reportsEn } from '../i18n/reports-en';
-import { reportsFr } from '../i18n/reports-fr';
 import {
   REPORT_LIST_WAIT_MS,
   REPORT_POLL_FIRST_DELAY_MS,
   REPORT_POLL_LIMIT_MS,
-  ReportsPanel,
   reportPollDelay,
-} from './reports-panel';
+} from '../data/reports-store';
+import { ASSESSMENT_ID, KEY, SHA, SNAPSHOT, report } from '../data/reports-test-data';
+import { reportsEn } from '../i18n/reports-en';
+import { reportsFr } from '../i18n/reports-fr';
+import { ReportsPanel } from './reports-panel';
 
-const SNAPSHOT = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc';
 const OLDER_SNAPSHOT = 'dddddddd-dddd-4ddd-8ddd-dddddddddddd';
 const PDF_ID = 'bbbbbbbb-bbbb-4bbb-8bbb-000000000001';
 const JSON_ID = 'bbbbbbbb-bbbb-4bbb-8bbb-000000000002';
 const OLD_ID = 'bbbbbbbb-bbbb-4bbb-8bbb-000000000003';
-const SHA = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
-const KEY = '2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae';
 const READER: Permission[] = ['assessments:read', 'scores:read', 'reports:read'];
 const OWNER: Permission[] = [...READER, 'reports:generate'];
-
-function report(
-  id: string,
-  status: ReportResponse['status'],
-  overrides: Partial<ReportResponse> = {},
-): ReportResponse {
-  const ready = status === 'ready';
-  return {
-    id,
-    assessmentId: ASSESSMENT_ID,
-    snapshotId: SNAPSHOT,
-    contentHash: 'a'.repeat(64),
-    format: 'pdf',
-    locale: 'en',
-    status,
-    progress: ready ? 100 : status === 'rendering' ? 40 : 0,
-    sha256: ready ? SHA : null,
-    signature: ready ? 'c2lnbmF0dXJl' : null,
-    keyId: ready ? KEY : null,
-    contentDigest: ready ? 'b'.repeat(64) : null,
-    sizeBytes: ready ? 48_213 : null,
-    requestedBy: null,
-    createdAt: '2026-03-02T10:00:00Z',
-    completedAt: ready ? '2026-03-02T10:00:05Z' : null,
-    failureReason: status === 'failed' ? 'The renderer ran out of memory.' : null,
-    ...overrides,
-  };
-}
 
 describe('ReportsPanel', () => {
   let fixture: ComponentFixture<ReportsPanel>;
@@ -99,10 +66,6 @@ describe('ReportsPanel', () => {
     backend.verify();
     jest.useRealTimers();
     jest.restoreAllMocks();
-  });
-
-  it('backs off between polls: 1 s, then 1.5× longer, at most 5 s', () => {
-    expect([0, 1, 2, 3, 4, 5, 9].map(reportPollDelay)).toEqual([1000, 1500, 2250, 3375, 5000, 5000, 5000]);
   });
 
   it('lists the reports of the scored submission only, with digest, key and size once ready', async () => {
@@ -465,24 +428,5 @@ describe('ReportsPanel', () => {
     await open(['assessments:read', 'scores:read']);
     expect(element().querySelector('[data-testid="reports-panel"]')).toBeNull();
     backend.expectNone(assessmentReportsUrl(ASSESSMENT_ID));
-  });
-});
-
-describe('reports texts', () => {
-  function leaves(dictionary: Dictionary, prefix = ''): [string, string][] {
-    return Object.entries(dictionary).flatMap(([key, value]): [string, string][] =>
-      typeof value === 'string' ? [[`${prefix}${key}`, value]] : leaves(value, `${prefix}${key}.`),
-    );
-  }
-  const placeholders = (text: string): string[] =>
-    [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
-
-  it('have the same keys, no empty text and the same placeholders in English and French', () => {
-    const english = new Map(leaves(reportsEn));
-    const french = new Map(leaves(reportsFr));
-    expect([...french.keys()].sort()).toEqual([...english.keys()].sort());
-    expect([...english, ...french].filter(([, text]) => text.trim() === '')).toEqual([]);
-    for (const [key, text] of english)
-      expect([key, placeholders(french.get(key) ?? '')]).toEqual([key, placeholders(text)]);
   });
 });
