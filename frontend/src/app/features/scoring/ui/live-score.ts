@@ -61,74 +61,7 @@ import { openScoreMethodology } from './score-methodology';
       </button>
     </section>
   `,
-  styles: `
-    :host {
-      display: block;
-      max-width: 720px;
-      margin: 12px 0;
-    }
-    .preview {
-      border: 1px dashed var(--mat-sys-outline);
-      border-radius: 12px;
-      padding: 12px 16px;
-    }
-    .head {
-      display: flex;
-      align-items: center;
-      gap: 8px;
-    }
-    h2 {
-      margin: 0;
-      font: var(--mat-sys-title-small);
-    }
-    .badge {
-      border-radius: 8px;
-      padding: 0 8px;
-      background: var(--mat-sys-tertiary-container);
-      color: var(--mat-sys-on-tertiary-container);
-      font: var(--mat-sys-label-medium);
-      text-transform: uppercase;
-    }
-    ul {
-      list-style: none;
-      margin: 8px 0;
-      padding: 0;
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
-    }
-    li {
-      display: flex;
-      flex-direction: column;
-      gap: 2px;
-    }
-    .title {
-      font: var(--mat-sys-body-medium);
-    }
-    .line {
-      display: flex;
-      align-items: center;
-      flex-wrap: wrap;
-      gap: 8px;
-    }
-    .value {
-      font: var(--mat-sys-title-large);
-    }
-    .warning {
-      color: var(--mat-sys-error);
-      font: var(--mat-sys-label-large);
-    }
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .small {
-      margin: 0;
-      font: var(--mat-sys-body-small);
-    }
-    .methodology {
-      margin: 4px 0 0 -12px;
-    }
-  `,
+  styleUrl: './live-score.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class LiveScore {
