@@ -3,6 +3,9 @@
 // same tag policy is written out here: backend → shared+backend, frontend → shared+frontend,
 // shared → shared only, and no framework or infrastructure package inside shared/.
 
+import { fileURLToPath } from 'node:url';
+import { contexts } from './public-surface.mjs';
+
 const serverOnly = ['@nestjs/*', 'typeorm', 'typeorm/*', 'bullmq', 'ioredis', 'pg', 'express'];
 const angular = ['@angular/*'];
 const path = (scope) => ({
@@ -84,6 +87,18 @@ export const boundaries = [
         {
           patterns: [packages(serverOnly, 'The frontend may not import server packages.'), path('backend'), path('e2e')],
         },
+      ],
+    },
+  },
+  {
+    // Frontend features mirror the backend contexts and use each other only through their
+    // public surface: `features/<name>/index.ts` (tests may also use `features/<name>/testing.ts`).
+    files: ['frontend/src/app/features/**/*.ts'],
+    plugins: { contexts },
+    rules: {
+      'contexts/public-surface-only': [
+        'error',
+        { root: fileURLToPath(new URL('../../frontend/src/app/features', import.meta.url)) },
       ],
     },
   },

@@ -18,3 +18,13 @@ export function isApiUrl(url: string, baseUrl: string): boolean {
   const base = normalizeBaseUrl(baseUrl);
   return url.startsWith(API_PREFIX) || (base !== '' && url.startsWith(`${base}${API_PREFIX}`));
 }
+
+/** The versioned root of the REST API the features' clients call. */
+export const API_URL = '/api/v1';
+
+export const ASSESSMENTS_URL = `${API_URL}/assessments`;
+
+/** `/api/v1/assessments/<id>`: the resource the assessment, evidence, score and report endpoints hang from. */
+export function assessmentUrl(id: string): string {
+  return `${ASSESSMENTS_URL}/${encodeURIComponent(id)}`;
+}

@@ -4,17 +4,8 @@ import { en } from './en';
 import { fr } from './fr';
 import { I18n, LOCALE_STORAGE_KEY } from './i18n';
 import { TranslatePipe } from './translate-pipe';
-import { type Dictionary, type TranslationKey } from './translations';
-
-/** Every leaf of a dictionary as `[dotted key, text]`. */
-function leaves(dictionary: Dictionary, prefix = ''): [string, string][] {
-  return Object.entries(dictionary).flatMap(([key, value]): [string, string][] =>
-    typeof value === 'string' ? [[`${prefix}${key}`, value]] : leaves(value, `${prefix}${key}.`),
-  );
-}
-
-const placeholders = (text: string): string[] =>
-  [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
+import { leaves, placeholders } from './testing';
+import { type TranslationKey } from './translations';
 
 describe('dictionaries', () => {
   const english = new Map(leaves(en));

@@ -1,16 +1,20 @@
 import { type Routes } from '@angular/router';
 import { permissionGuard } from '../../core/auth/auth.guards';
+import { provideEvidenceI18n } from '../evidence';
+import { provideScoringI18n, scoreRoutes } from '../scoring';
 import { provideAssessmentsI18n } from './i18n/assessments-i18n';
 import { AssessmentList } from './pages/assessment-list';
 import { AssessmentWizard } from './pages/assessment-wizard';
 import { ChecklistPage } from './pages/checklist-page';
-import { ScorePage } from './pages/score-page';
 
-/** `/assessments`, `/assessments/new`, `/assessments/:id` (one lazy chunk). */
+/**
+ * `/assessments`, `/assessments/new`, `/assessments/:id` and the score page `/assessments/:id/score`
+ * (one lazy chunk). The checklist shows the evidence zone and the live score, so their texts load here.
+ */
 export const assessmentsRoutes: Routes = [
   {
     path: '',
-    providers: [provideAssessmentsI18n()],
+    providers: [provideAssessmentsI18n(), provideEvidenceI18n(), provideScoringI18n()],
     runGuardsAndResolvers: 'always',
     children: [
       {
@@ -32,13 +36,7 @@ export const assessmentsRoutes: Routes = [
         canActivate: [permissionGuard('assessments:read')],
         runGuardsAndResolvers: 'always',
       },
-      {
-        path: ':id/score',
-        title: 'score.title',
-        component: ScorePage,
-        canActivate: [permissionGuard('scores:read')],
-        runGuardsAndResolvers: 'always',
-      },
+      ...scoreRoutes,
     ],
   },
 ];

@@ -4,7 +4,7 @@ import type { AnswerResponse, StaleAnswerDetails } from '@beacon/contracts';
 import { type QuestionDefinition, answerMessage, validateAnswer } from '@beacon/domain';
 import { isErrorResponse } from '../../../core/http/error.interceptor';
 import { I18n } from '../../../core/i18n/i18n';
-import { failureMessage } from './api-errors';
+import { failureMessage } from '../../../core/http/failure-message';
 import { AssessmentsApi } from './assessments-api';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error' | 'conflict';

@@ -1,11 +1,10 @@
-import { HttpClient, HttpContext, type HttpEvent, type HttpResponse } from '@angular/common/http';
+import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AnswerResponse,
   AssessmentResponse,
   AssignmentResponse,
   CommentResponse,
-  EvidenceResponse,
   FrameworkSummaryResponse,
   FrameworkVersionResponse,
   MappingResponse,
@@ -15,19 +14,14 @@ import type {
 } from '@beacon/contracts';
 import type { RequirementStatusKind, ServiceProfile } from '@beacon/domain';
 import { type Observable } from 'rxjs';
+import { API_URL, ASSESSMENTS_URL, assessmentUrl } from '../../../core/http/api-url';
 import { SILENT_ERRORS } from '../../../core/http/error.interceptor';
 
 /** Calls whose failures the page shows in place (conflicts, refused answers, missing answers). */
 const silent = (): { context: HttpContext } => ({ context: new HttpContext().set(SILENT_ERRORS, true) });
 
-export const API_URL = '/api/v1';
-export const ASSESSMENTS_URL = `${API_URL}/assessments`;
 export const FRAMEWORKS_URL = `${API_URL}/frameworks`;
 export const MAPPINGS_URL = `${API_URL}/mappings`;
-
-export function assessmentUrl(id: string): string {
-  return `${ASSESSMENTS_URL}/${encodeURIComponent(id)}`;
-}
 
 export function answerUrl(id: string, questionKey: string): string {
   return `${assessmentUrl(id)}/answers/${encodeURIComponent(questionKey)}`;
@@ -35,12 +29,6 @@ export function answerUrl(id: string, questionKey: string): string {
 
 export function requirementUrl(id: string, requirementKey: string): string {
   return `${assessmentUrl(id)}/requirements/${encodeURIComponent(requirementKey)}`;
-}
-
-export function evidenceUrl(id: string, evidenceId?: string): string {
-  return evidenceId === undefined
-    ? `${assessmentUrl(id)}/evidence`
-    : `${assessmentUrl(id)}/evidence/${encodeURIComponent(evidenceId)}`;
 }
 
 export function frameworkVersionUrl(slug: string, version: string): string {
@@ -139,39 +127,6 @@ export class AssessmentsApi {
   /** Crosswalks whose source is the framework `slug` (every version; the caller filters). */
   mappingsFrom(slug: string): Observable<MappingResponse[]> {
     return this.http.get<MappingResponse[]>(MAPPINGS_URL, { params: { from: slug } });
-  }
-
-  // Evidence
-
-  evidence(id: string): Observable<EvidenceResponse[]> {
-    return this.http.get<EvidenceResponse[]>(evidenceUrl(id));
-  }
-
-  /** Uploads one file; the events include upload progress. */
-  uploadEvidence(id: string, requirementKey: string, file: File): Observable<HttpEvent<EvidenceResponse>> {
-    const form = new FormData();
-    form.append('requirementKey', requirementKey);
-    form.append('file', file, file.name);
-    return this.http.post<EvidenceResponse>(evidenceUrl(id), form, {
-      ...silent(),
-      reportProgress: true,
-      observe: 'events',
-    });
-  }
-
-  addEvidenceLink(
-    id: string,
-    body: { requirementKey: string; url: string; title: string },
-  ): Observable<EvidenceResponse> {
-    return this.http.post<EvidenceResponse>(`${evidenceUrl(id)}/links`, body, silent());
-  }
-
-  downloadEvidence(id: string, evidenceId: string): Observable<HttpResponse<Blob>> {
-    return this.http.get(evidenceUrl(id, evidenceId), { responseType: 'blob', observe: 'response' });
-  }
-
-  deleteEvidence(id: string, evidenceId: string): Observable<unknown> {
-    return this.http.delete(evidenceUrl(id, evidenceId), silent());
   }
 
   // Collaboration

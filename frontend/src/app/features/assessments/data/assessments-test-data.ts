@@ -15,7 +15,7 @@ import {
   type YesPartialNoQuestion,
   emptyServiceFeatures,
 } from '@beacon/domain';
-import { MSM, VP, mapping, msmVersion, requirement } from '../../catalog/data/catalog-test-data';
+import { MSM, VP, mapping, msmVersion, requirement } from '../../catalog/testing';
 
 export const ASSESSMENT_ID = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 

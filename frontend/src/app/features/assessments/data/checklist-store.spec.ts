@@ -1,4 +1,4 @@
-import { MSM, VP, mapping, msmVersion } from '../../catalog/data/catalog-test-data';
+import { MSM, VP, mapping, msmVersion } from '../../catalog/testing';
 import { msmToVpMappings, vpVersion } from './assessments-test-data';
 import { isUnanswered, mappingSetsOf } from './checklist-store';
 

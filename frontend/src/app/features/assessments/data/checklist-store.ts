@@ -14,10 +14,10 @@ import {
 } from '@beacon/domain';
 import { type Observable, type Subscription, forkJoin, map, of, switchMap } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth-store';
+import { EvidenceStore } from '../../evidence';
 import { AnswersStore } from './answers-store';
 import { AssessmentsApi } from './assessments-api';
 import { CollaborationStore } from './collaboration-store';
-import { EvidenceStore } from './evidence-store';
 import { RequirementStatusStore } from './requirement-status-store';
 
 export const CHECKLIST_FILTERS = ['mine', 'unanswered', 'critical'] as const;

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { RequirementDefinition } from '@beacon/domain';
-import { requirement } from '../../catalog/data/catalog-test-data';
+import { requirement } from '../../catalog/testing';
 import { requirementUrl } from './assessments-api';
 import { ASSESSMENT_ID, statusResponse } from './assessments-test-data';
 import { RequirementStatusStore, STATUS_AUTOSAVE_DELAY_MS } from './requirement-status-store';

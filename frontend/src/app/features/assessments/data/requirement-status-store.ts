@@ -10,8 +10,8 @@ import {
 } from '@beacon/domain';
 import { type Observable } from 'rxjs';
 import { isErrorResponse } from '../../../core/http/error.interceptor';
+import { failureMessage } from '../../../core/http/failure-message';
 import { type SaveState } from './answers-store';
-import { failureMessage } from './api-errors';
 import { AssessmentsApi } from './assessments-api';
 
 /** Debounce of a typed justification. */

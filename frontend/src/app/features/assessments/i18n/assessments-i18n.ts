@@ -3,10 +3,6 @@ import { I18n } from '../../../core/i18n/i18n';
 import { type Widen } from '../../../core/i18n/translations';
 import { assessmentsEn } from './assessments-en';
 import { assessmentsFr } from './assessments-fr';
-import { type ScoreDictionary, scoreEn } from './score-en';
-import { scoreFr } from './score-fr';
-import { type ReportsDictionary, reportsEn } from './reports-en';
-import { reportsFr } from './reports-fr';
 
 /** The shape of the assessments texts: exactly the keys of the English ones. */
 export type AssessmentsDictionary = Widen<typeof assessmentsEn>;
@@ -14,17 +10,12 @@ export type AssessmentsDictionary = Widen<typeof assessmentsEn>;
 declare module '../../../core/i18n/translations' {
   interface FeatureDictionaries {
     assessments: AssessmentsDictionary;
-    score: ScoreDictionary;
-    reports: ReportsDictionary;
   }
 }
 
 /** Registers the assessments texts; part of the lazy `assessments` route. */
 export function provideAssessmentsI18n(): EnvironmentProviders {
   return provideEnvironmentInitializer(() => {
-    inject(I18n).register({
-      en: { assessments: assessmentsEn, score: scoreEn, reports: reportsEn },
-      fr: { assessments: assessmentsFr, score: scoreFr, reports: reportsFr },
-    });
+    inject(I18n).register({ en: { assessments: assessmentsEn }, fr: { assessments: assessmentsFr } });
   });
 }

@@ -15,14 +15,14 @@ import type {
 import type { Permission } from '@beacon/domain';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { ORG_ID, authResponse, me } from '../../../core/auth/auth-test-data';
+import { assessmentUrl } from '../../../core/http/api-url';
 import { I18n } from '../../../core/i18n/i18n';
-import { MSM, VP, msmVersion } from '../../catalog/data/catalog-test-data';
+import { MSM, VP, msmVersion } from '../../catalog/testing';
+import { evidenceUrl } from '../../evidence/testing';
 import { assessmentsRoutes } from '../assessments.routes';
 import {
   MAPPINGS_URL,
   answerUrl,
-  assessmentUrl,
-  evidenceUrl,
   frameworkVersionUrl,
   membersUrl,
   requirementUrl,

@@ -10,9 +10,9 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { failureMessage } from '../../../core/http/failure-message';
 import { I18n } from '../../../core/i18n/i18n';
 import { TranslatePipe } from '../../../core/i18n/translate-pipe';
-import { failureMessage } from '../data/api-errors';
 import { CollaborationStore } from '../data/collaboration-store';
 
 const COMMENT_MAX_LENGTH = 5000;

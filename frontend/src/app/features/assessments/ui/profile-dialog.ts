@@ -2,9 +2,9 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import type { AssessmentResponse } from '@beacon/contracts';
+import { failureMessage } from '../../../core/http/failure-message';
 import { I18n } from '../../../core/i18n/i18n';
 import { TranslatePipe } from '../../../core/i18n/translate-pipe';
-import { failureMessage } from '../data/api-errors';
 import { AssessmentsApi } from '../data/assessments-api';
 import { ProfileDraft } from '../data/profile-draft';
 import { ProfileForm } from './profile-form';

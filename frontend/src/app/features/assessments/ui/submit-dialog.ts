@@ -10,8 +10,8 @@ import { AuthStore } from '../../../core/auth/auth-store';
 import { isErrorResponse } from '../../../core/http/error.interceptor';
 import { I18n } from '../../../core/i18n/i18n';
 import { TranslatePipe } from '../../../core/i18n/translate-pipe';
+import { JUST_SUBMITTED } from '../../scoring';
 import { AssessmentsApi } from '../data/assessments-api';
-import { JUST_SUBMITTED } from '../data/score-store';
 
 export interface SubmitDialogData {
   assessmentId: string;
@@ -29,72 +29,7 @@ export interface SubmitDialogResult {
 @Component({
   selector: 'app-submit-dialog',
   imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, TranslatePipe],
-  template: `
-    <h2 mat-dialog-title>{{ 'assessments.submit.title' | t }}</h2>
-    <mat-dialog-content>
-      @if (submission(); as done) {
-        <p>{{ 'assessments.submit.done' | t }}</p>
-        <code data-testid="submission-hash">{{ done.contentHash }}</code>
-      } @else {
-        <div class="fields">
-          <mat-form-field>
-            <mat-label>{{ 'assessments.submit.name' | t }}</mat-label>
-            <input matInput data-testid="attest-name" [value]="name()" (input)="name.set(value($event))" />
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>{{ 'assessments.submit.role' | t }}</mat-label>
-            <input matInput data-testid="attest-title" [value]="title()" (input)="title.set(value($event))" />
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>{{ 'assessments.submit.statement' | t }}</mat-label>
-            <textarea
-              matInput
-              rows="3"
-              data-testid="attest-statement"
-              [value]="statement()"
-              (input)="statement.set(value($event))"
-            ></textarea>
-          </mat-form-field>
-        </div>
-        @if (missing().length > 0) {
-          <p role="alert">{{ 'assessments.submit.missing' | t }}</p>
-          <ul data-testid="missing-list">
-            @for (item of missing(); track item.questionKey) {
-              <li>
-                <a
-                  [href]="'#question-' + item.questionKey"
-                  [attr.data-testid]="'missing-' + item.questionKey"
-                  (click)="goTo($event, item.questionKey)"
-                  >{{ item.questionKey }} — {{ data.label(item.questionKey) }}</a
-                >
-              </li>
-            }
-          </ul>
-        }
-        @if (error()) {
-          <p class="error" role="alert" data-testid="submit-error">{{ error() }}</p>
-        }
-      }
-    </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      @if (submission()) {
-        <button mat-flat-button type="button" data-testid="submit-close" (click)="close()">
-          {{ 'assessments.submit.close' | t }}
-        </button>
-      } @else {
-        <button mat-button type="button" mat-dialog-close>{{ 'assessments.submit.cancel' | t }}</button>
-        <button
-          mat-flat-button
-          type="button"
-          data-testid="attest-submit"
-          [disabled]="busy()"
-          (click)="submit()"
-        >
-          {{ 'assessments.submit.submit' | t }}
-        </button>
-      }
-    </mat-dialog-actions>
-  `,
+  templateUrl: './submit-dialog.html',
   styles: `
     .fields {
       display: flex;

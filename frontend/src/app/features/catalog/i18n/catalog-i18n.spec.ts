@@ -1,18 +1,9 @@
 import { TestBed } from '@angular/core/testing';
 import { I18n } from '../../../core/i18n/i18n';
-import { type Dictionary } from '../../../core/i18n/translations';
+import { leaves, placeholders } from '../../../core/i18n/testing';
 import { catalogEn } from './catalog-en';
 import { catalogFr } from './catalog-fr';
 import { provideCatalogI18n } from './catalog-i18n';
-
-function leaves(dictionary: Dictionary, prefix = ''): [string, string][] {
-  return Object.entries(dictionary).flatMap(([key, value]): [string, string][] =>
-    typeof value === 'string' ? [[`${prefix}${key}`, value]] : leaves(value, `${prefix}${key}.`),
-  );
-}
-
-const placeholders = (text: string): string[] =>
-  [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
 
 describe('catalogue texts', () => {
   const english = new Map(leaves(catalogEn));

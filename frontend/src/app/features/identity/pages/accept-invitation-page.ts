@@ -2,14 +2,13 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { AuthResponse, InvitationPreviewResponse } from '@beacon/contracts';
 import { map, type Observable, switchMap } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { I18n } from '../../../core/i18n/i18n';
 import { TranslatePipe } from '../../../core/i18n/translate-pipe';
+import { FormField } from '../../../shared/ui/form-field/form-field';
 import { errorCode, errorMessage, fieldRefused } from '../data/api-errors';
 import { IdentityApi } from '../data/identity-api';
 import { roleKey } from '../data/roles';
@@ -24,14 +23,7 @@ import { PASSWORD_MIN_LENGTH } from './signup-page';
  */
 @Component({
   selector: 'app-accept-invitation-page',
-  imports: [
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    ReactiveFormsModule,
-    RouterLink,
-    TranslatePipe,
-  ],
+  imports: [FormField, MatButtonModule, ReactiveFormsModule, RouterLink, TranslatePipe],
   templateUrl: './accept-invitation-page.html',
   styleUrl: './identity-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

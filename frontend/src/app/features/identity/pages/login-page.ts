@@ -3,13 +3,12 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { required } from '../data/validators';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { AuthApi } from '../../../core/auth/auth-api';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { I18n } from '../../../core/i18n/i18n';
 import { TranslatePipe } from '../../../core/i18n/translate-pipe';
+import { FormField } from '../../../shared/ui/form-field/form-field';
 import { errorMessage } from '../data/api-errors';
 
 /** Where to go after signing in: only a path of this app (never another site). */
@@ -19,43 +18,26 @@ export function safeReturnUrl(value: string | null | undefined): string {
 
 @Component({
   selector: 'app-login-page',
-  imports: [
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    ReactiveFormsModule,
-    RouterLink,
-    TranslatePipe,
-  ],
+  imports: [FormField, MatButtonModule, ReactiveFormsModule, RouterLink, TranslatePipe],
   template: `
     <h1 data-testid="page-title">{{ 'identity.login.title' | t }}</h1>
     <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <mat-form-field>
-        <mat-label>{{ 'identity.email' | t }}</mat-label>
-        <input
-          matInput
-          type="email"
-          formControlName="email"
-          autocomplete="username"
-          data-testid="login-email"
-        />
-        @if (form.controls.email.hasError('required')) {
-          <mat-error>{{ 'identity.required' | t }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>{{ 'identity.password' | t }}</mat-label>
-        <input
-          matInput
-          type="password"
-          formControlName="password"
-          autocomplete="current-password"
-          data-testid="login-password"
-        />
-        @if (form.controls.password.hasError('required')) {
-          <mat-error>{{ 'identity.required' | t }}</mat-error>
-        }
-      </mat-form-field>
+      <app-form-field
+        label="identity.email"
+        type="email"
+        autocomplete="username"
+        testId="login-email"
+        [control]="form.controls.email"
+        [errors]="{ required: 'identity.required' }"
+      />
+      <app-form-field
+        label="identity.password"
+        type="password"
+        autocomplete="current-password"
+        testId="login-password"
+        [control]="form.controls.password"
+        [errors]="{ required: 'identity.required' }"
+      />
       <div role="alert" class="error" data-testid="login-error">{{ error() }}</div>
       <div class="row">
         <button mat-flat-button type="submit" data-testid="login-submit" [disabled]="busy()">

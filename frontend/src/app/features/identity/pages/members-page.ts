@@ -14,13 +14,13 @@ import { email, required } from '../data/validators';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { type MatSelectChange, MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import type { InvitationResponse, MemberResponse } from '@beacon/contracts';
 import type { Role } from '@beacon/domain';
 import { I18n } from '../../../core/i18n/i18n';
 import { TranslatePipe } from '../../../core/i18n/translate-pipe';
+import { FormField } from '../../../shared/ui/form-field/form-field';
 import { errorMessage } from '../data/api-errors';
 import { MembersStore, invitationLink } from '../data/members-store';
 import { roleKey } from '../data/roles';
@@ -30,9 +30,9 @@ import { ConfirmDialog, type ConfirmDialogData } from './confirm-dialog';
 @Component({
   selector: 'app-members-page',
   imports: [
+    FormField,
     MatButtonModule,
     MatFormFieldModule,
-    MatInputModule,
     MatSelectModule,
     MatTableModule,
     ReactiveFormsModule,

@@ -2,11 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { required } from '../data/validators';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { I18n } from '../../../core/i18n/i18n';
 import { TranslatePipe } from '../../../core/i18n/translate-pipe';
+import { FormField } from '../../../shared/ui/form-field/form-field';
 import { errorMessage, fieldRefused } from '../data/api-errors';
 import { IdentityApi } from '../data/identity-api';
 import { roleKey } from '../data/roles';
@@ -14,7 +13,7 @@ import { PASSWORD_MIN_LENGTH } from './signup-page';
 
 @Component({
   selector: 'app-profile-page',
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslatePipe],
+  imports: [FormField, MatButtonModule, ReactiveFormsModule, TranslatePipe],
   template: `
     <h1 data-testid="page-title">{{ 'identity.profile.title' | t }}</h1>
     @if (auth.me(); as me) {
@@ -33,39 +32,25 @@ import { PASSWORD_MIN_LENGTH } from './signup-page';
     }
     <h2>{{ 'identity.profile.changePassword' | t }}</h2>
     <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <mat-form-field>
-        <mat-label>{{ 'identity.profile.currentPassword' | t }}</mat-label>
-        <input
-          matInput
-          type="password"
-          formControlName="currentPassword"
-          autocomplete="current-password"
-          data-testid="current-password"
-        />
-        @if (form.controls.currentPassword.hasError('required')) {
-          <mat-error>{{ 'identity.required' | t }}</mat-error>
-        } @else if (form.controls.currentPassword.getError('server'); as message) {
-          <mat-error data-testid="current-password-error">{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>{{ 'identity.profile.newPassword' | t }}</mat-label>
-        <input
-          matInput
-          type="password"
-          formControlName="newPassword"
-          autocomplete="new-password"
-          data-testid="new-password"
-        />
-        <mat-hint>{{ 'identity.passwordPolicy' | t }}</mat-hint>
-        @if (form.controls.newPassword.hasError('required')) {
-          <mat-error>{{ 'identity.required' | t }}</mat-error>
-        } @else if (form.controls.newPassword.hasError('minlength')) {
-          <mat-error>{{ 'identity.passwordTooShort' | t }}</mat-error>
-        } @else if (form.controls.newPassword.getError('server'); as message) {
-          <mat-error data-testid="password-error">{{ message }}</mat-error>
-        }
-      </mat-form-field>
+      <app-form-field
+        label="identity.profile.currentPassword"
+        type="password"
+        autocomplete="current-password"
+        testId="current-password"
+        serverErrorTestId="current-password-error"
+        [control]="form.controls.currentPassword"
+        [errors]="{ required: 'identity.required' }"
+      />
+      <app-form-field
+        label="identity.profile.newPassword"
+        type="password"
+        autocomplete="new-password"
+        testId="new-password"
+        hint="identity.passwordPolicy"
+        serverErrorTestId="password-error"
+        [control]="form.controls.newPassword"
+        [errors]="{ required: 'identity.required', minlength: 'identity.passwordTooShort' }"
+      />
       <div role="alert" class="error" data-testid="password-change-error">{{ error() }}</div>
       <div role="status" class="success" data-testid="password-changed">
         @if (changed()) {

@@ -2,83 +2,55 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { email, required } from '../data/validators';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { AuthApi } from '../../../core/auth/auth-api';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { I18n } from '../../../core/i18n/i18n';
 import { TranslatePipe } from '../../../core/i18n/translate-pipe';
+import { FormField } from '../../../shared/ui/form-field/form-field';
 import { errorMessage, fieldRefused } from '../data/api-errors';
 
 export const PASSWORD_MIN_LENGTH = 12;
 
 @Component({
   selector: 'app-signup-page',
-  imports: [
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    ReactiveFormsModule,
-    RouterLink,
-    TranslatePipe,
-  ],
+  imports: [FormField, MatButtonModule, ReactiveFormsModule, RouterLink, TranslatePipe],
   template: `
     <h1 data-testid="page-title">{{ 'identity.signup.title' | t }}</h1>
     <p class="muted">{{ 'identity.signup.intro' | t }}</p>
     <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <mat-form-field>
-        <mat-label>{{ 'identity.name' | t }}</mat-label>
-        <input matInput formControlName="name" autocomplete="name" data-testid="signup-name" />
-        @if (form.controls.name.hasError('required')) {
-          <mat-error>{{ 'identity.required' | t }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>{{ 'identity.email' | t }}</mat-label>
-        <input
-          matInput
-          type="email"
-          formControlName="email"
-          autocomplete="email"
-          data-testid="signup-email"
-        />
-        @if (form.controls.email.hasError('required')) {
-          <mat-error>{{ 'identity.required' | t }}</mat-error>
-        } @else if (form.controls.email.hasError('email')) {
-          <mat-error>{{ 'identity.invalidEmail' | t }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>{{ 'identity.password' | t }}</mat-label>
-        <input
-          matInput
-          type="password"
-          formControlName="password"
-          autocomplete="new-password"
-          data-testid="signup-password"
-        />
-        <mat-hint>{{ 'identity.passwordPolicy' | t }}</mat-hint>
-        @if (form.controls.password.hasError('required')) {
-          <mat-error>{{ 'identity.required' | t }}</mat-error>
-        } @else if (form.controls.password.hasError('minlength')) {
-          <mat-error>{{ 'identity.passwordTooShort' | t }}</mat-error>
-        } @else if (form.controls.password.getError('server'); as message) {
-          <mat-error data-testid="password-error">{{ message }}</mat-error>
-        }
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>{{ 'identity.signup.organization' | t }}</mat-label>
-        <input
-          matInput
-          formControlName="organizationName"
-          autocomplete="organization"
-          data-testid="signup-organization"
-        />
-        @if (form.controls.organizationName.hasError('required')) {
-          <mat-error>{{ 'identity.required' | t }}</mat-error>
-        }
-      </mat-form-field>
+      <app-form-field
+        label="identity.name"
+        autocomplete="name"
+        testId="signup-name"
+        [control]="form.controls.name"
+        [errors]="{ required: 'identity.required' }"
+      />
+      <app-form-field
+        label="identity.email"
+        type="email"
+        autocomplete="email"
+        testId="signup-email"
+        [control]="form.controls.email"
+        [errors]="{ required: 'identity.required', email: 'identity.invalidEmail' }"
+      />
+      <app-form-field
+        label="identity.password"
+        type="password"
+        autocomplete="new-password"
+        testId="signup-password"
+        hint="identity.passwordPolicy"
+        serverErrorTestId="password-error"
+        [control]="form.controls.password"
+        [errors]="{ required: 'identity.required', minlength: 'identity.passwordTooShort' }"
+      />
+      <app-form-field
+        label="identity.signup.organization"
+        autocomplete="organization"
+        testId="signup-organization"
+        [control]="form.controls.organizationName"
+        [errors]="{ required: 'identity.required' }"
+      />
       <div role="alert" class="error" data-testid="signup-error">{{ error() }}</div>
       <div class="row">
         <button mat-flat-button type="submit" data-testid="signup-submit" [disabled]="busy()">

@@ -1,15 +1,6 @@
-import { type Dictionary } from '../../../core/i18n/translations';
+import { leaves, placeholders } from '../../../core/i18n/testing';
 import { verifyEn } from './verify-en';
 import { verifyFr } from './verify-fr';
-
-function leaves(dictionary: Dictionary, prefix = ''): [string, string][] {
-  return Object.entries(dictionary).flatMap(([key, value]): [string, string][] =>
-    typeof value === 'string' ? [[`${prefix}${key}`, value]] : leaves(value, `${prefix}${key}.`),
-  );
-}
-
-const placeholders = (text: string): string[] =>
-  [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
 
 describe('verification page texts', () => {
   it('have the same keys, no empty text and the same placeholders in English and French', () => {

@@ -1,8 +1,0 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { isErrorResponse } from '../../../core/http/error.interceptor';
-
-/** The API's sentence for a failed call, or the browser's. */
-export function failureMessage(error: unknown): string {
-  if (error instanceof HttpErrorResponse && isErrorResponse(error.error)) return error.error.message;
-  return error instanceof Error ? error.message : String(error);
-}
